@@ -1,0 +1,1 @@
+"""Chapter: logistic regression (book PRB-4 … PRB-29)."""

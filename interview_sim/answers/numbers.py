@@ -1,0 +1,124 @@
+"""Parse typed numbers exactly, without eval.
+
+Accepted: ``0.25``, ``.5``, ``1/4``, ``-2.5e-3``, ``2.76e-15``, ``2.76 x 10^-15``, ``25%`` (only
+where a part allows percent), unicode minus, thousands separators (``370,698``). The result is an
+exact ``Fraction`` of what was typed, so ``0.1`` is 1/10, not the nearest binary float.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from fractions import Fraction
+
+from interview_sim.answers.errors import AnswerFormatError
+
+MAX_NUMBER_LENGTH = 80
+MAX_EXPONENT = 400  # 10**400 is far beyond any answer in the book, and still cheap to hold exactly
+
+_MINUS = dict.fromkeys(map(ord, "\u2212\u2013\u2012\ufe63\uff0d"), "-")
+_DECIMAL = r"(?:\d+(?:\.\d*)?|\.\d+)"
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d*)?"
+_SCIENTIFIC = re.compile(
+    rf"(?P<sign>[+-]?)(?P<mant>{_GROUPED}|{_DECIMAL})"
+    r"(?:(?:[eE](?P<exp>[+-]?\d+))|(?:\s*(?:[x×*·]|\\times)\s*10\s*(?:\^|\*\*)\s*\(?(?P<exp10>[+-]?\d+)\)?))?"
+)
+_FRACTION = re.compile(rf"(?P<num>[+-]?{_DECIMAL})\s*/\s*(?P<den>[+-]?{_DECIMAL})")
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: Fraction
+    read_as: str
+
+
+def normalize(text: str) -> str:
+    """NFKC-fold, map unicode minus signs to '-', and trim; refuse control characters."""
+    folded = unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
+    for char in folded:
+        if unicodedata.category(char) in ("Cc", "Cf") and char not in "\t":
+            raise AnswerFormatError(
+                f"could not read the answer: it contains a control character (U+{ord(char):04X})"
+            )
+    return folded
+
+
+def _exact_decimal(mantissa: str, exponent: str | None) -> Fraction:
+    exp = int(exponent) if exponent else 0
+    if abs(exp) > MAX_EXPONENT:
+        raise AnswerFormatError(
+            f"the exponent {exp} is out of range: use exponents between "
+            f"-{MAX_EXPONENT} and {MAX_EXPONENT}"
+        )
+    return Fraction(mantissa.replace(",", "")) * Fraction(10) ** exp
+
+
+def parse_number(text: str, *, allow_percent: bool = False) -> ParsedNumber:
+    """Read one number; raise AnswerFormatError with a helpful message otherwise."""
+    cleaned = normalize(text)
+    if not cleaned:
+        raise AnswerFormatError("the answer is empty: type a number such as 0.25 or 1/4")
+    if len(cleaned) > MAX_NUMBER_LENGTH:
+        raise AnswerFormatError(
+            f"could not read the answer: {len(cleaned)} characters is too long for a number"
+        )
+    percent = cleaned.endswith("%")
+    if percent:
+        if not allow_percent:
+            raise AnswerFormatError(
+                f'could not read "{cleaned}": percent is not accepted here; '
+                "type the value as a decimal (25% is 0.25)"
+            )
+        cleaned = cleaned[:-1].rstrip()
+
+    if match := _FRACTION.fullmatch(cleaned):
+        numerator = Fraction(match["num"])
+        denominator = Fraction(match["den"])
+        if denominator == 0:
+            raise AnswerFormatError(f'could not read "{cleaned}": division by zero')
+        value = numerator / denominator
+        read_as = f"{match['num']}/{match['den']}"
+    elif match := _SCIENTIFIC.fullmatch(cleaned):
+        value = _exact_decimal(match["mant"], match["exp"] or match["exp10"])
+        if match["sign"] == "-":
+            value = -value
+        exponent = match["exp"] or match["exp10"]
+        mantissa = match["sign"] + match["mant"].replace(",", "")
+        read_as = f"{mantissa} × 10^{int(exponent)}" if exponent else mantissa
+    else:
+        raise AnswerFormatError(
+            f'could not read "{cleaned}" as a number: expected a decimal (0.25, -2.5e-3), '
+            "a fraction (1/4) or scientific notation (2.76e-15)"
+        )
+    if percent:
+        value /= 100
+        read_as = f"{read_as}% = {format_exact(value)}"
+    return ParsedNumber(value, read_as)
+
+
+def format_exact(value: Fraction) -> str:
+    """A terminating decimal as a decimal (0.0258), anything else as a fraction (1/15)."""
+    value = Fraction(value)
+    if value.denominator == 1:
+        return str(value.numerator)
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1 or max(twos, fives) > 30:
+        return f"{value.numerator}/{value.denominator}"
+    places = max(twos, fives)
+    scaled = abs(value.numerator) * 10**places // value.denominator
+    digits = str(scaled).rjust(places + 1, "0")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def format_decimal(value: float, significant: int = 6) -> str:
+    """A float for display, with a fixed number of significant figures."""
+    return f"{value:.{significant}g}"

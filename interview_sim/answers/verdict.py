@@ -1,0 +1,44 @@
+"""The outcome of checking one typed answer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from fractions import Fraction
+from typing import Any
+
+CORRECT = "correct"
+INCORRECT = "incorrect"
+INVALID = "invalid"  # unreadable input: says why, never costs an attempt
+MISTAKE = "mistake"  # a recognised slip: its tag, explanation and partial credit
+UNVERIFIED = "unverified"  # the check could not finish in time: not a wrong answer
+STATUSES = (CORRECT, INCORRECT, INVALID, MISTAKE, UNVERIFIED)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    message: str
+    read_as: str = ""
+    expected: str = ""
+    expected_value: Any = None
+    accepted: str = ""
+    tag: str = ""
+    credit: Fraction = Fraction(0)
+    explanation: str = ""
+    layer: str = ""
+
+    @property
+    def counts_as_attempt(self) -> bool:
+        return self.status not in (INVALID, UNVERIFIED)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["credit"] = float(self.credit)
+        return {"verdict": data.pop("status"), **data}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Verdict:
+        fields = dict(data)
+        fields["status"] = fields.pop("verdict")
+        fields["credit"] = Fraction(fields.get("credit", 0)).limit_denominator(10**6)
+        return cls(**fields)

@@ -1,0 +1,59 @@
+"""Find every family under ``generators/``: a module that defines ``FAMILY`` is registered.
+
+Adding a family is adding one module (and its two templates); nothing else needs editing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import pkgutil
+from functools import lru_cache
+
+from interview_sim.chapters import CHAPTERS
+from interview_sim.family import Family
+
+
+class UnknownFamily(KeyError):
+    def __init__(self, family_id: str, known: list[str]) -> None:
+        close = difflib.get_close_matches(family_id, known, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `interview-sim families`"
+        super().__init__(f"unknown family {family_id!r}{hint}")
+        self.message = f"unknown family {family_id!r}{hint}"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, Family]:
+    import generators
+
+    found: dict[str, Family] = {}
+    for info in pkgutil.walk_packages(generators.__path__, prefix="generators."):
+        module = importlib.import_module(info.name)
+        family = getattr(module, "FAMILY", None)
+        if isinstance(family, Family):
+            if family.id in found:
+                raise RuntimeError(f"two families share the id {family.id!r}")
+            if family.chapter not in CHAPTERS:
+                raise RuntimeError(f"{family.id}: unknown chapter {family.chapter!r}")
+            found[family.id] = family
+    chapter_order = list(CHAPTERS)
+    return dict(sorted(found.items(), key=lambda kv: (chapter_order.index(kv[1].chapter), kv[0])))
+
+
+def all_families(chapter: str | None = None) -> list[Family]:
+    families = list(_families().values())
+    if chapter is not None:
+        if chapter not in CHAPTERS:
+            raise KeyError(f"unknown chapter {chapter!r}; chapters are: {', '.join(CHAPTERS)}")
+        families = [f for f in families if f.chapter == chapter]
+    return families
+
+
+def get(family_id: str) -> Family:
+    families = _families()
+    if family_id not in families:
+        raise UnknownFamily(family_id, list(families))
+    return families[family_id]

@@ -1,0 +1,71 @@
+"""The jinja2 environment over ``templates/`` and the filters templates use to show math.
+
+Statements and solutions are Markdown with plain-text math, readable in a terminal, in the TUI's
+Markdown widget and in exports. ``StrictUndefined`` turns a misspelt placeholder into an error
+instead of an empty hole in a problem statement.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from interview_sim.answers.check import exact_text, to_float
+from interview_sim.answers.numbers import format_exact
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def num(value: Any) -> str:
+    """An exact parameter as displayed: 0.0258, 1/15, 300."""
+    try:
+        return format_exact(Fraction(str(value)))
+    except ValueError:
+        return exact_text(value)
+
+
+def dec(value: Any, places: int = 4) -> str:
+    """A decimal approximation with a fixed number of decimal places (for solutions)."""
+    return f"{to_float(value):.{places}f}"
+
+
+def sig(value: Any, figures: int = 6) -> str:
+    """A decimal approximation with significant figures (for tiny or huge values)."""
+    return f"{to_float(value):.{figures}g}"
+
+
+def expr(value: Any) -> str:
+    """An exact expression in the same syntax users type (x^2, log(9), 3/7)."""
+    return exact_text(value)
+
+
+def table(rows: list[list[Any]], headers: list[str]) -> str:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown for terminals; HTML exports use their own escaping env
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(num=num, dec=dec, sig=sig, expr=expr)
+    env.globals.update(table=table)
+    return env
+
+
+def render_family(family_id: str, which: str, context: dict[str, Any]) -> str:
+    """Render ``templates/families/<family_id>.<which>.md.j2``."""
+    template = environment().get_template(f"families/{family_id}.{which}.md.j2")
+    return template.render(**context).strip()
