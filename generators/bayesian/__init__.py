@@ -1,0 +1,1 @@
+"""Chapter: probabilistic programming and Bayesian deep learning (PRB-30 … PRB-66)."""

@@ -1,0 +1,1 @@
+"""Chapter: deep learning, the expanded chapter (perceptrons, MLPs, CNN layers, ...)."""

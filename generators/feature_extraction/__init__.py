@@ -1,0 +1,1 @@
+"""Chapter: CNN feature extraction (VGG, ResNet feature vectors, new heads)."""

@@ -1,0 +1,1 @@
+"""Chapter: information theory (entropy, KL divergence, decision trees, ...)."""
