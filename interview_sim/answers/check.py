@@ -135,20 +135,32 @@ def _read_real(
     """A number, or a constant expression such as ln(9) or 1/(1+e^-2) evaluated safely."""
     try:
         parsed = parse_number(text, allow_percent=part.allow_percent)
-        return parsed.value, parsed.read_as
+        return _float_range(parsed.value, parsed.read_as), parsed.read_as
     except AnswerFormatError as number_error:
         if not re.search(r"[A-Za-z(]", text):
             raise number_error
     expression = parse_expression(text)
     exact = rational_value(expression.tree)
     if exact is not None:
-        return exact, expression.read_as
+        return _float_range(exact, expression.read_as), expression.read_as
     reply = (worker or default_worker()).request({"op": "value", "text": text})
     if reply is None:
         raise _Unverified(expression.read_as)
     if not reply["ok"]:
         raise AnswerFormatError(f'could not evaluate "{expression.read_as}": {reply["error"]}')
     return float(reply["value"]), expression.read_as
+
+
+def _float_range(value: Fraction, read_as: str) -> Fraction:
+    """Real answers are compared as floats: refuse exact values beyond the float range (1e400)."""
+    try:
+        float(value)
+    except OverflowError:
+        raise AnswerFormatError(
+            f'"{read_as[:40]}" is too large to compare: '
+            "real answers must lie between -1e308 and 1e308"
+        ) from None
+    return value
 
 
 class _Unverified(Exception):
@@ -335,23 +347,29 @@ def read(part: Part, text: str, worker: SymbolicWorker | None = None) -> tuple[A
     return _READERS[part.kind](text, part, worker)
 
 
-def preview(part: Part, text: str) -> str:
-    """'read as: …' or the reason the text cannot be read; never grades, never calls sympy."""
+def readable(part: Part, text: str) -> tuple[bool, str]:
+    """Parse only, never grade and never wait for sympy: (True, "read as: …") or (False, why)."""
     if not text.strip():
-        return ""
+        return False, "the answer is empty"
     try:
         if part.kind == Kind.REAL:
             try:
-                return f"read as: {parse_number(text, allow_percent=part.allow_percent).read_as}"
+                return (
+                    True,
+                    f"read as: {parse_number(text, allow_percent=part.allow_percent).read_as}",
+                )
             except AnswerFormatError:
-                return f"read as: {parse_expression(text).read_as}"
-        if part.kind == Kind.VECTOR and re.search(r"[A-Za-z]", text):
-            return f"read as: {text.strip()}"
-        return f"read as: {read(part, text, worker=_NO_WORKER)[1]}"
+                return True, f"read as: {parse_expression(text).read_as}"
+        return True, f"read as: {read(part, text, worker=_NO_WORKER)[1]}"
     except AnswerFormatError as error:
-        return str(error)
+        return False, str(error)
     except _Unverified as pending:
-        return f"read as: {pending.read_as}"
+        return True, f"read as: {pending.read_as}"
+
+
+def preview(part: Part, text: str) -> str:
+    """The live 'read as: …' line under an input ('' for an empty input)."""
+    return readable(part, text)[1] if text.strip() else ""
 
 
 class _NoWorker(SymbolicWorker):
