@@ -135,10 +135,11 @@ def _read_real(
     """A number, or a constant expression such as ln(9) or 1/(1+e^-2) evaluated safely."""
     try:
         parsed = parse_number(text, allow_percent=part.allow_percent)
-        return _float_range(parsed.value, parsed.read_as), parsed.read_as
     except AnswerFormatError as number_error:
         if not re.search(r"[A-Za-z(]", text):
             raise number_error
+    else:
+        return _float_range(parsed.value, parsed.read_as), parsed.read_as
     expression = parse_expression(text)
     exact = rational_value(expression.tree)
     if exact is not None:
