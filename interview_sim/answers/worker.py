@@ -15,6 +15,7 @@ import threading
 from typing import Any
 
 CHECK_TIMEOUT = 2.0  # seconds of wall clock per request, as promised to the user
+KILL_MARGIN = 0.15  # of CHECK_TIMEOUT, kept for killing an overrunning worker and starting another
 STARTUP_TIMEOUT = 30.0  # importing sympy on a cold, busy machine
 MEMORY_LIMIT = 2 * 1024**3
 SIMPLIFY_BUDGET = 0.6  # seconds simplify may try before the numeric probe decides alone
@@ -53,18 +54,23 @@ class SymbolicWorker:
         with self._lock:
             self._start_locked()
             if not self._ready:
-                if not self._conn.poll(STARTUP_TIMEOUT):
+                try:
+                    if not self._conn.poll(STARTUP_TIMEOUT):
+                        self._kill_locked()
+                        return None
+                    self._conn.recv()  # the "ready" message
+                except (EOFError, OSError):  # the worker died while starting
                     self._kill_locked()
                     return None
-                self._conn.recv()  # the "ready" message
                 self._ready = True
             try:
                 self._conn.send(payload)
-                if self._conn.poll(self.timeout):
+                if self._conn.poll(max(self.timeout - KILL_MARGIN, 0.05)):
                     return self._conn.recv()
             except (EOFError, OSError, BrokenPipeError):
                 pass
             self._kill_locked()
+            self._start_locked()  # replace it now: the next check finds a warm (or warming) worker
             return None
 
     def stop(self) -> None:
