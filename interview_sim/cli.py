@@ -153,6 +153,167 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- sessions ----------------------------------------------------------------------------------
+def _store(args: argparse.Namespace):
+    from interview_sim.store.paths import data_dir
+    from interview_sim.store.sessions import SessionStore
+
+    return SessionStore(data_dir(args.data_dir))
+
+
+def cmd_presets(args: argparse.Namespace) -> int:
+    from interview_sim.engine.presets import list_presets
+    from interview_sim.store.paths import data_dir
+
+    root = data_dir(args.data_dir)
+    presets, errors = list_presets(root)
+    for preset in presets:
+        timing = f"{preset.duration_minutes:g} min" if preset.timed else "untimed"
+        print(f"  {preset.name:<16} {preset.title:<28} {timing:<9} {preset.description}")
+    print(f"\nYour own presets go in {root / 'presets'} (see docs/presets.md).")
+    for error in errors:
+        print(f"interview-sim: {error}", file=sys.stderr)
+    return 0
+
+
+def _new_session(args: argparse.Namespace):
+    from interview_sim.engine.presets import find_preset
+    from interview_sim.engine.session import Session
+    from interview_sim.seeds import fresh_seed
+    from interview_sim.stats import error_rates
+    from interview_sim.store.paths import data_dir
+
+    preset = find_preset(args.preset, data_dir(args.data_dir))
+    if preset.choose_chapter and not args.chapter:
+        from interview_sim.chapters import CHAPTERS
+
+        raise CliError(f"{preset.name} drills one chapter: add --chapter ({', '.join(CHAPTERS)})")
+    store = _store(args)
+    rates = error_rates(store.transcripts()[0]) if preset.adaptive else None
+    seed = args.seed if args.seed is not None else fresh_seed()
+    session = Session.create(
+        preset, seed, chapter=args.chapter, family=args.family, error_rates=rates
+    )
+    return store.create(session), store
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    if not args.plain:
+        try:
+            from interview_sim.tui.app import run_tui
+        except ImportError:
+            print("The TUI is not available; running in plain mode.", file=sys.stderr)
+        else:
+            return run_tui(args)
+    session, _ = _new_session(args)
+    from interview_sim.plain import PlainRunner
+
+    return PlainRunner(session, sys.stdin, sys.stdout).run()
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    store = _store(args)
+    session_id = store.resolve(args.session, unfinished=True)
+    if not args.plain:
+        try:
+            from interview_sim.tui.app import run_tui
+        except ImportError:
+            pass
+        else:
+            args.resume = session_id
+            return run_tui(args)
+    session = store.open(session_id)
+    from interview_sim.plain import PlainRunner
+
+    return PlainRunner(session, sys.stdin, sys.stdout).run()
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    import time
+
+    summaries, errors = _store(args).summaries()
+    for s in sorted(summaries, key=lambda s: s.created_at):
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.created_at))
+        score = f"{s.percent:5.1f}%" if s.percent is not None else "  —   "
+        duration = f"{s.duration / 60:5.1f} min" if s.duration else "        "
+        print(f"{when}  {s.preset:<14} {score}  {duration}  {s.state:<8} {s.id}")
+    if not summaries:
+        print("No sessions yet: start one with `interview-sim run mock-exam`.")
+    for error in errors:
+        print(f"interview-sim: {error}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from interview_sim.chapters import CHAPTERS
+    from interview_sim.stats import sparkline, statistics
+
+    transcripts, errors = _store(args).transcripts()
+    stats = statistics(transcripts)
+    if args.json:
+        _print_json(
+            {
+                "sessions": stats["sessions"],
+                "chapters": [row.__dict__ for row in stats["chapters"]],
+                "families": [row.__dict__ for row in stats["families"]],
+                "trend": stats["trend"],
+                "trend_delta": stats["trend_delta"],
+            }
+        )
+        return 0
+    print(f"{stats['sessions']} graded sessions")
+    if stats["trend"]:
+        delta = stats["trend_delta"]
+        change = f" ({delta:+.1f} points, last 5 vs the 5 before)" if delta is not None else ""
+        print(f"trend: {sparkline([p for _, p in stats['trend']][-40:])}{change}")
+    for title, rows, names in (
+        ("By chapter", stats["chapters"], CHAPTERS),
+        ("By family", stats["families"], {}),
+    ):
+        print(f"\n{title}:")
+        for row in rows:
+            name = names.get(row.key, row.key)
+            print(f"  {name:<42} {row.accuracy:6.1%}  {row.mean_time:6.0f} s  ({row.questions} q)")
+    for error in errors:
+        print(f"interview-sim: {error}", file=sys.stderr)
+    return 0
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        from pathlib import Path
+
+        from interview_sim.store.files import atomic_write
+
+        atomic_write(Path(output), text.encode("utf-8"))
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from interview_sim.export import export_session
+
+    store = _store(args)
+    transcript = store.load(store.resolve(args.session))
+    _write(export_session(transcript, args.format), args.output)
+    return 0
+
+
+def cmd_worksheet(args: argparse.Namespace) -> int:
+    from interview_sim.engine.presets import find_preset
+    from interview_sim.engine.session import Session
+    from interview_sim.export import export_worksheet
+    from interview_sim.store.paths import data_dir
+
+    preset = find_preset(args.preset, data_dir(args.data_dir))
+    if preset.endless:
+        raise CliError(f"{preset.name} is endless: a worksheet needs a finite preset")
+    session = Session.create(preset, args.seed, chapter=args.chapter, family=args.family)
+    _write(export_worksheet(session.transcript, args.format), args.output)
+    return 0
+
+
 # -- the parser --------------------------------------------------------------------------------
 def _add_variant_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("family", help="family id, e.g. lr_odds_logodds (see `families`)")
@@ -194,12 +355,53 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="machine-readable output")
     check.set_defaults(handler=cmd_check)
 
+    presets = commands.add_parser("presets", help="list session presets (shipped and your own)")
+    presets.set_defaults(handler=cmd_presets)
+
+    run = commands.add_parser("run", help="start a session from a preset (mock-exam, practice, …)")
+    run.add_argument("preset", nargs="?", default="mock-exam", help="preset name or .toml file")
+    run.add_argument("--seed", type=int, help="exam seed: the same seed rebuilds the same exam")
+    run.add_argument("--chapter", help="chapter to drill or practise (see `families`)")
+    run.add_argument("--family", help="practise one family only")
+    run.add_argument("--plain", action="store_true", help="prompt/answer loop on stdin/stdout")
+    run.set_defaults(handler=cmd_run)
+
+    resume = commands.add_parser("resume", help="continue an unfinished session")
+    resume.add_argument("session", nargs="?", help="session id or prefix (default: the latest)")
+    resume.add_argument("--plain", action="store_true", help="prompt/answer loop on stdin/stdout")
+    resume.set_defaults(handler=cmd_resume)
+
+    history = commands.add_parser("history", help="past sessions: date, preset, score, duration")
+    history.set_defaults(handler=cmd_history)
+
+    stats = commands.add_parser("stats", help="accuracy and time per chapter and family, trend")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    stats.set_defaults(handler=cmd_stats)
+
+    export = commands.add_parser("export", help="a session as Markdown or self-contained HTML")
+    export.add_argument("session", nargs="?", help="session id or prefix (default: the latest)")
+    export.add_argument("--format", choices=["md", "html"], default="md")
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    export.set_defaults(handler=cmd_export)
+
+    worksheet = commands.add_parser("worksheet", help="printable questions plus an answer key")
+    worksheet.add_argument("preset", help="preset name or .toml file")
+    worksheet.add_argument("--seed", type=int, required=True, help="exam seed")
+    worksheet.add_argument("--chapter", help="chapter (for chapter-drill)")
+    worksheet.add_argument("--family", help="one family only")
+    worksheet.add_argument("--format", choices=["md", "html"], default="md")
+    worksheet.add_argument("-o", "--output", help="file to write (default: standard output)")
+    worksheet.set_defaults(handler=cmd_worksheet)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from interview_sim.engine.presets import PresetError
+    from interview_sim.engine.session import SessionError
     from interview_sim.family import ParamError
     from interview_sim.registry import UnknownFamily
+    from interview_sim.store.files import SessionLocked
+    from interview_sim.store.sessions import CorruptSession, UnknownSession
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -208,7 +410,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         return args.handler(args)
-    except (CliError, ParamError, UnknownFamily) as error:
+    except (
+        CliError,
+        ParamError,
+        UnknownFamily,
+        PresetError,
+        SessionError,
+        SessionLocked,
+        CorruptSession,
+        UnknownSession,
+    ) as error:
         print(f"interview-sim: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -1,0 +1,335 @@
+"""The session engine: mock-exam rules, the clock, attempts, scoring and autosave. No UI.
+
+States: created → started (rules acknowledged) → finished (submitted or time up) → graded.
+The deadline is an absolute wall-clock time stored at start; remaining time is always derived
+from it and the injected clock, never counted in ticks, and the engine itself refuses answers after
+it. Every event is saved through the store before the call returns, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from interview_sim.answers import verdict as v
+from interview_sim.answers.check import check, readable
+from interview_sim.engine.build import (
+    choose_families,
+    exam_code,
+    pick_adaptive,
+    question_for,
+    section_pool,
+)
+from interview_sim.engine.presets import Preset
+from interview_sim.engine.scoring import part_credit, score
+from interview_sim.engine.transcript import (
+    CREATED,
+    FINISHED,
+    GRADED,
+    STARTED,
+    QuestionRecord,
+    Transcript,
+)
+from interview_sim.model import Variant
+
+Clock = Callable[[], float]
+
+
+class SessionError(RuntimeError):
+    """An action the rules do not allow now (the message says why)."""
+
+
+class TimeUp(SessionError):
+    """The deadline has passed: the session was submitted automatically."""
+
+
+class Session:
+    def __init__(self, transcript: Transcript, clock: Clock = time.time, store: Any = None) -> None:
+        self.transcript = transcript
+        self.preset = Preset.from_json(transcript.preset)
+        self.clock = clock
+        self.store = store
+        self._variants: dict[int, Variant] = {}
+        self._lock = threading.RLock()
+        self.error_rates: dict[str, float] = {}  # practice: per-family error rate from history
+
+    # -- creation ------------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        preset: Preset,
+        exam_seed: int,
+        *,
+        clock: Clock = time.time,
+        store: Any = None,
+        chapter: str | None = None,
+        family: str | None = None,
+        error_rates: Mapping[str, float] | None = None,
+    ) -> Session:
+        now = clock()
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now))
+        transcript = Transcript(
+            id=f"{stamp}-{preset.name}-{exam_seed % 100000:05d}",
+            preset=preset.to_json(),
+            exam_seed=exam_seed,
+            code=exam_code(preset, exam_seed, chapter, family),
+            created_at=now,
+            chapter=chapter,
+            family=family,
+        )
+        session = cls(transcript, clock, store)
+        if preset.endless:
+            session.error_rates = dict(error_rates or {})
+            session.add_question()
+        else:
+            chosen = choose_families(preset, exam_seed, chapter, family)
+            transcript.questions = [
+                question_for(slot, section, family_id, exam_seed)
+                for slot, (section, family_id) in enumerate(chosen)
+            ]
+            session._assign_points()
+        session._event("created")
+        return session
+
+    def add_question(self) -> QuestionRecord:
+        """Practice: append the next question (weak families more often) and go to it."""
+        with self._lock:
+            t = self.transcript
+            section = self.preset.sections[0]
+            pool = section_pool(section.families, t.chapter, t.family)
+            slot = len(t.questions)
+            family_id = (
+                pick_adaptive(pool, t.exam_seed, slot, self.error_rates)
+                if self.preset.adaptive
+                else pool[slot % len(pool)]
+            )
+            question = question_for(slot, section.title, family_id, t.exam_seed)
+            t.questions.append(question)
+            self._assign_points()
+            if t.state == STARTED:
+                self._move_to(slot)
+            self._event("added", question=slot, family=family_id)
+            return question
+
+    def _assign_points(self) -> None:
+        """Equal points per section (100 in all), shared by its questions, split by part weight."""
+        questions = self.transcript.questions
+        sections = list(dict.fromkeys(q.section for q in questions))
+        for question in questions:
+            in_section = sum(1 for q in questions if q.section == question.section)
+            question.points = 100.0 / len(sections) / in_section
+
+    # -- the clock -----------------------------------------------------------------------------
+    def remaining(self) -> float | None:
+        """Seconds left (never negative), or None when untimed or not started."""
+        t = self.transcript
+        if t.deadline is None:
+            return None
+        end = t.finished_at if t.finished_at is not None else self.clock()
+        return max(0.0, t.deadline - end)
+
+    def expire_if_due(self) -> bool:
+        """Submit automatically if the deadline has passed; True if that happened now."""
+        with self._lock:
+            t = self.transcript
+            if t.state == STARTED and t.deadline is not None and self.clock() >= t.deadline:
+                self._finish("time_up", at=t.deadline)
+                return True
+            return False
+
+    def _ensure_open(self) -> None:
+        if self.expire_if_due():
+            raise TimeUp("time is up: your saved answers were submitted automatically")
+        state = self.transcript.state
+        if state == CREATED:
+            raise SessionError("the session has not started: acknowledge the rules first")
+        if state in (FINISHED, GRADED):
+            raise SessionError("this session has been submitted; open it in review instead")
+
+    # -- actions -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """The rules were acknowledged: start the clock."""
+        with self._lock:
+            t = self.transcript
+            if t.state != CREATED:
+                raise SessionError("the session has already started")
+            now = self.clock()
+            t.state, t.started_at, t.entered_at = STARTED, now, now
+            if self.preset.timed:
+                t.deadline = now + self.preset.duration_minutes * 60
+            self._event("start", deadline=t.deadline)
+
+    def goto(self, index: int) -> QuestionRecord:
+        with self._lock:
+            self._ensure_open()
+            if not 0 <= index < len(self.transcript.questions):
+                raise SessionError(f"there is no question {index + 1}")
+            self._move_to(index)
+            self._event("goto", question=index)
+            return self.current
+
+    def _move_to(self, index: int) -> None:
+        t = self.transcript
+        now = self.clock()
+        if t.entered_at is not None and t.questions:
+            t.questions[t.current].time_spent += max(0.0, now - t.entered_at)
+        t.current, t.entered_at = index, now
+
+    def next(self) -> QuestionRecord:
+        return self.goto(min(self.transcript.current + 1, len(self.transcript.questions) - 1))
+
+    def prev(self) -> QuestionRecord:
+        return self.goto(max(self.transcript.current - 1, 0))
+
+    def flag(self, index: int | None = None, flagged: bool | None = None) -> bool:
+        with self._lock:
+            self._ensure_open()
+            question = self.transcript.questions[self._index(index)]
+            question.flagged = (not question.flagged) if flagged is None else flagged
+            self._event("flag", question=question.slot, flagged=question.flagged)
+            return question.flagged
+
+    def answer(self, index: int | None, part_id: str, text: str) -> tuple[bool, str]:
+        """Save an answer as typed (exam mode: no grading). Returns (readable, 'read as: …' or why).
+
+        Unreadable text is saved too (nothing typed is lost) but reported, so the user can fix it;
+        it never costs an attempt.
+        """
+        with self._lock:
+            self._ensure_open()
+            question = self.transcript.questions[self._index(index)]
+            record = question.part(part_id)
+            if record.locked or self._attempts_left(record) == 0:
+                raise SessionError("this part is closed: no attempts left")
+            ok, message = readable(self.variant(question.slot).part(part_id), text)
+            record.text, record.read_as = text, message if ok else ""
+            self._event("answer", question=question.slot, part=part_id, text=text, ok=ok)
+            return ok, message
+
+    def check(self, index: int | None, part_id: str, text: str) -> v.Verdict:
+        """Grade one attempt now (presets with feedback after each answer)."""
+        with self._lock:
+            self._ensure_open()
+            if self.preset.feedback != "each":
+                raise SessionError("no feedback until the end in this session: answers are saved")
+            question = self.transcript.questions[self._index(index)]
+            record = question.part(part_id)
+            if record.locked or self._attempts_left(record) == 0:
+                raise SessionError("this part is closed: no attempts left")
+        # grading may wait for the sympy worker: do it outside the lock
+        verdict = check(self.variant(question.slot).part(part_id), text)
+        with self._lock:
+            self._ensure_open()
+            record.text, record.read_as = text, verdict.read_as
+            if verdict.counts_as_attempt:
+                record.attempts.append(
+                    {
+                        "text": text,
+                        "read_as": verdict.read_as,
+                        "verdict": verdict.to_json(),
+                        "at": self.clock(),
+                    }
+                )
+                earned = part_credit(verdict, self.preset) * self.preset.credit_for_attempt(
+                    len(record.attempts)
+                )
+                if record.final is None or earned >= record.score:
+                    record.final, record.score = verdict.to_json(), earned
+            self._event(
+                "check", question=question.slot, part=part_id, text=text, verdict=verdict.status
+            )
+            return verdict
+
+    def attempts_left(self, index: int | None, part_id: str) -> int | None:
+        """None when unlimited."""
+        return self._attempts_left(self.transcript.questions[self._index(index)].part(part_id))
+
+    def _attempts_left(self, record: Any) -> int | None:
+        if self.preset.attempts == 0:
+            return None
+        return max(0, self.preset.attempts - len(record.attempts))
+
+    def solution_visible(self, index: int | None = None) -> bool:
+        question = self.transcript.questions[self._index(index)]
+        if self.transcript.state in (FINISHED, GRADED):
+            return True  # review always explains
+        if self.preset.show_solution == "after_attempts":
+            return all(p.locked or self._attempts_left(p) == 0 for p in question.parts)
+        return False
+
+    def finish(self) -> dict[str, Any]:
+        """Submit: grade every saved answer and return the results."""
+        with self._lock:
+            if self.expire_if_due():
+                return self.transcript.results or {}
+            self._ensure_open()
+            self._finish("submitted", at=self.clock())
+            return self.transcript.results or {}
+
+    def _finish(self, reason: str, at: float) -> None:
+        t = self.transcript
+        if t.entered_at is not None and t.questions:
+            t.questions[t.current].time_spent += max(0.0, min(at, self.clock()) - t.entered_at)
+        t.state, t.finished_at, t.finish_reason, t.entered_at = FINISHED, at, reason, None
+        self._event("finish", reason=reason)
+        self._grade()
+
+    def _grade(self) -> None:
+        t = self.transcript
+        for question in t.questions:
+            variant = self.variant(question.slot)
+            for record in question.parts:
+                if self.preset.feedback == "each":
+                    if record.final is None:
+                        record.final = v.Verdict(v.INCORRECT, "not answered").to_json()
+                    continue
+                if not record.text:
+                    verdict = v.Verdict(v.INCORRECT, "not answered", expected=record.expected)
+                else:
+                    verdict = check(variant.part(record.id), record.text)
+                record.final, record.score = verdict.to_json(), part_credit(verdict, self.preset)
+        t.results = score(t, self.preset)
+        t.state = GRADED
+        self._event("graded", percent=t.results["percent"])
+
+    # -- views ---------------------------------------------------------------------------------
+    @property
+    def current(self) -> QuestionRecord:
+        return self.transcript.questions[self.transcript.current]
+
+    def variant(self, slot: int) -> Variant:
+        """The live variant behind a question (regenerated from family + seed, for grading)."""
+        if slot not in self._variants:
+            from interview_sim.registry import get
+
+            question = self.transcript.questions[slot]
+            family = get(question.family)
+            if family.version != question.version:
+                raise SessionError(
+                    f"{question.family} changed since this session was made (version "
+                    f"{question.version} → {family.version}); it can be reviewed but not graded"
+                )
+            variant = (
+                family.variant(question.seed)
+                if question.seed is not None
+                else family.from_params(question.params)
+            )
+            self._variants[slot] = variant
+        return self._variants[slot]
+
+    def _index(self, index: int | None) -> int:
+        return self.transcript.current if index is None else index
+
+    def unanswered(self) -> list[int]:
+        return [q.slot for q in self.transcript.questions if not q.complete]
+
+    def flagged(self) -> list[int]:
+        return [q.slot for q in self.transcript.questions if q.flagged]
+
+    # -- persistence ---------------------------------------------------------------------------
+    def _event(self, kind: str, **data: Any) -> None:
+        self.transcript.events.append({"t": self.clock(), "kind": kind, **data})
+        if self.store is not None:
+            self.store.save(self.transcript)

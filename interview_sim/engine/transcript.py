@@ -1,0 +1,115 @@
+"""The transcript: everything a session is, as plain data that round-trips through JSON.
+
+It holds what review needs without regenerating anything (statements, params, seeds, family
+versions, answers as typed and as read, verdicts, exact answers, solutions, timings), so a session
+stays reviewable even after a family changes. ``SCHEMA`` is bumped on any incompatible change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = 1
+
+CREATED, STARTED, FINISHED, GRADED = "created", "started", "finished", "graded"
+
+
+class TranscriptError(ValueError):
+    """A transcript that does not match the schema."""
+
+
+@dataclass
+class PartRecord:
+    id: str
+    kind: str
+    prompt: str
+    expected: str
+    expected_value: Any
+    accepted: str
+    hint: str
+    weight: float
+    options: list[list[str]] = field(default_factory=list)
+    text: str | None = None  # the current answer as typed
+    read_as: str = ""
+    attempts: list[dict[str, Any]] = field(default_factory=list)  # counted checks
+    final: dict[str, Any] | None = None  # the verdict that scored this part
+    score: float = 0.0  # credit earned, 0..1 of the part's points
+
+    @property
+    def locked(self) -> bool:
+        return bool(self.final) and self.final.get("verdict") == "correct"
+
+
+@dataclass
+class QuestionRecord:
+    slot: int
+    section: str
+    family: str
+    version: int
+    seed: int | None
+    title: str
+    chapter: str
+    params: dict[str, Any]
+    statement: str
+    solution: str
+    parts: list[PartRecord]
+    points: float = 0.0
+    flagged: bool = False
+    time_spent: float = 0.0
+
+    def part(self, part_id: str) -> PartRecord:
+        for part in self.parts:
+            if part.id == part_id:
+                return part
+        raise KeyError(f"no part {part_id!r}; parts are: {', '.join(p.id for p in self.parts)}")
+
+    @property
+    def answered(self) -> bool:
+        return any(p.text for p in self.parts)
+
+    @property
+    def complete(self) -> bool:
+        return all(p.text for p in self.parts)
+
+
+@dataclass
+class Transcript:
+    id: str
+    preset: dict[str, Any]
+    exam_seed: int
+    code: str
+    created_at: float
+    state: str = CREATED
+    chapter: str | None = None
+    family: str | None = None
+    started_at: float | None = None
+    deadline: float | None = None
+    finished_at: float | None = None
+    finish_reason: str | None = None
+    current: int = 0
+    entered_at: float | None = None
+    questions: list[QuestionRecord] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    results: dict[str, Any] | None = None
+    schema: int = SCHEMA
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Transcript:
+        if not isinstance(data, dict):
+            raise TranscriptError("not a transcript object")
+        if data.get("schema") != SCHEMA:
+            raise TranscriptError(
+                f"schema version {data.get('schema')!r} is not supported (expected {SCHEMA})"
+            )
+        try:
+            questions = [
+                QuestionRecord(**{**q, "parts": [PartRecord(**p) for p in q["parts"]]})
+                for q in data["questions"]
+            ]
+            return cls(**{**data, "questions": questions})
+        except (KeyError, TypeError) as error:
+            raise TranscriptError(f"missing or unexpected field: {error}") from None

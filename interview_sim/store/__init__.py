@@ -1,0 +1,1 @@
+"""Transcripts on disk: atomic writes, a versioned schema, one writer per session."""
