@@ -180,6 +180,12 @@ class _Parser:
                 op = "mul" if self.advance().text == "*" else "div"
                 left = self.node(op, left, self.unary())
             elif self.starts_operand():  # implicit multiplication: 2x, x y, 2(x + 1)
+                if self.token.kind == "num" and self.tokens[self.index - 1].kind == "num":
+                    raise _fail(  # "1 000" or "1.2.3" is a typo, not 1*0 or 1.2*0.3
+                        self.text,
+                        f'two numbers in a row ("{self.tokens[self.index - 1].text} '
+                        f'{self.token.text}"): use * to multiply them',
+                    )
                 left = self.node("mul", left, self.power())
             else:
                 return left
