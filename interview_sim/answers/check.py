@@ -349,28 +349,23 @@ def read(part: Part, text: str, worker: SymbolicWorker | None = None) -> tuple[A
 
 
 def readable(part: Part, text: str) -> tuple[bool, str]:
-    """Parse only, never grade and never wait for sympy: (True, "read as: …") or (False, why)."""
+    """Parse only, never grade, never wait for sympy: (True, how it was read) or (False, why)."""
     if not text.strip():
         return False, "the answer is empty"
     try:
-        if part.kind == Kind.REAL:
-            try:
-                return (
-                    True,
-                    f"read as: {parse_number(text, allow_percent=part.allow_percent).read_as}",
-                )
-            except AnswerFormatError:
-                return True, f"read as: {parse_expression(text).read_as}"
-        return True, f"read as: {read(part, text, worker=_NO_WORKER)[1]}"
+        return True, read(part, text, worker=_NO_WORKER)[1]
     except AnswerFormatError as error:
         return False, str(error)
     except _Unverified as pending:
-        return True, f"read as: {pending.read_as}"
+        return True, pending.read_as
 
 
 def preview(part: Part, text: str) -> str:
     """The live 'read as: …' line under an input ('' for an empty input)."""
-    return readable(part, text)[1] if text.strip() else ""
+    if not text.strip():
+        return ""
+    ok, message = readable(part, text)
+    return f"read as: {message}" if ok else message
 
 
 class _NoWorker(SymbolicWorker):
