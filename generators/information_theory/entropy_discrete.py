@@ -1,0 +1,265 @@
+"""Shannon entropy of a discrete source, in bits (and nats), and the maximum for its alphabet.
+
+Varies IT-Q3, IT-Q4, IT-Q9, IT-Q10 and IT-Q11: a pmf with a handful of outcomes, N equally likely
+symbols, or a grey-level pixel with L = 2^k equally likely levels (the book's instance: 256 levels
+→ 8 bits; its other special case, a certain event → 0 bits, is ``source="pmf"`` with
+``probabilities=[1]``). Drawn pmfs use multiples of 1/8, 1/16, 0.05 or 0.1 that sum exactly to 1;
+now and then one outcome has probability 0 on purpose, to exercise the convention 0·log 0 = 0.
+
+Slips caught: natural log (nats) or log10 instead of log2, the missing minus sign (a negative
+"entropy" — one transcription of the book prints Shannon's formula without it), a forgotten term,
+confusing N (or the whole bits ⌈log2 N⌉ of a fixed-length code) with log2 N, and answering the
+source's own entropy (or 1 bit) for the maximum.
+"""
+
+from fractions import Fraction
+from math import lcm
+from random import Random
+
+import sympy
+
+from generators.information_theory._log_sums import combine, entropy_terms, in_base
+from interview_sim.answers.numbers import format_exact
+from interview_sim.family import Family, Param, ParamError, Solved
+from interview_sim.model import AnswerKind, Mistake, Part
+
+SOURCES = ("pmf", "equiprobable", "pixel")
+GRIDS = (8, 16, 20, 10)  # probabilities are multiples of 1/8, 1/16, 0.05 or 0.1
+
+
+def draw(rng: Random) -> dict:
+    roll = rng.random()
+    ask_nats = rng.random() < 0.5
+    if roll < 0.9:
+        outcomes = rng.choices(range(2, 7), weights=(1, 3, 4, 6, 6))[0]
+        # two outcomes on a coarse grid leave too few distinct pmfs: use the finer grids
+        grid = rng.choices(GRIDS, weights=(2, 8, 8, 2) if outcomes > 2 else (0, 1, 1, 0))[0]
+        with_zero = outcomes >= 3 and rng.random() < 0.1
+        positive = outcomes - 1 if with_zero else outcomes
+        cuts = sorted(rng.sample(range(1, grid), positive - 1))
+        weights = [b - a for a, b in zip([0, *cuts], [*cuts, grid], strict=True)]
+        if with_zero:
+            weights.insert(rng.randint(0, len(weights)), 0)
+        probabilities = [sympy.Rational(a, grid) for a in weights]
+        return {
+            "source": "pmf",
+            "outcomes": outcomes,
+            "probabilities": probabilities,
+            "ask_nats": ask_nats,
+        }
+    if roll < 0.98:
+        source, outcomes = "equiprobable", rng.randint(2, 200)
+    else:
+        source, outcomes = "pixel", 2 ** rng.randint(1, 12)
+    return {"source": source, "outcomes": outcomes, "probabilities": [], "ask_nats": ask_nats}
+
+
+def check(params: dict) -> None:
+    source, n, probabilities = params["source"], params["outcomes"], params["probabilities"]
+    if source == "pmf":
+        if not probabilities:
+            raise ParamError("probabilities", "a pmf needs 1–10 probabilities")
+        if n != len(probabilities):
+            raise ParamError(
+                "outcomes", f"must equal the number of probabilities ({len(probabilities)})"
+            )
+        total = sum(probabilities)
+        if total != 1:
+            raise ParamError("probabilities", f"must sum to exactly 1, they sum to {total}")
+        return
+    if probabilities:
+        raise ParamError("probabilities", f'must be [] for source "{source}" (only a pmf has them)')
+    if source == "pixel" and (n < 2 or n & (n - 1)):
+        raise ParamError("outcomes", f"a pixel's number of levels must be a power of two, got {n}")
+
+
+def _shown(probabilities: list) -> list[str]:
+    """Decimals when every probability is a whole percent or tenth (0.05 grid), else fractions."""
+    if all((p * 100).is_integer for p in probabilities):
+        return [format_exact(Fraction(int(p.p), int(p.q))) for p in probabilities]
+    return [str(p) for p in probabilities]
+
+
+def solve(params: dict) -> Solved:
+    source, n, probabilities = params["source"], params["outcomes"], params["probabilities"]
+    if source == "pmf":
+        grid = lcm(*(int(p.q) for p in probabilities))
+        weights = [int(p * grid) for p in probabilities]
+        terms = entropy_terms(weights)
+    else:
+        terms = {n: sympy.Integer(1)}
+    bits, nats = in_base(terms, 2), in_base(terms, None)
+    maximum = in_base({n: sympy.Integer(1)}, 2)
+    log2_n = maximum
+
+    bits_mistakes = [
+        Mistake(
+            "nats",
+            "that is the entropy in nats (natural log); bits need log2, i.e. divide by ln 2.",
+            nats,
+            sympy.Rational(1, 2),
+        ),
+        Mistake(
+            "log10",
+            "that uses log10 (hartleys); entropy in bits needs log base 2.",
+            in_base(terms, 10),
+            sympy.Rational(1, 2),
+        ),
+        Mistake(
+            "missing_minus",
+            "the minus sign is missing: Σ p·log2 p is never positive, so H = −Σ p·log2 p ≥ 0.",
+            -bits,
+        ),
+    ]
+    shown = _shown(probabilities) if source == "pmf" else []
+    contributions = []
+    if source == "pmf":
+        seen = set()
+        for p, a, text in zip(probabilities, weights, shown, strict=True):
+            p_log_p = combine((sympy.Rational(a, grid), {a: 1}), (-p, {grid: 1}))
+            term = -in_base(p_log_p, 2) if a else sympy.Integer(0)
+            contributions.append(term)
+            if a and p not in seen:
+                seen.add(p)
+                bits_mistakes.append(
+                    Mistake(
+                        "missing_term",
+                        f"a term is missing (the outcome with p = {text}): every outcome with "
+                        "p > 0 adds −p·log2 p.",
+                        bits - term,
+                    )
+                )
+        bits_mistakes.append(
+            Mistake(
+                "uniform",
+                f"that is log2 {n}, the entropy only if all {n} outcomes were equally likely.",
+                log2_n,
+            )
+        )
+    else:
+        bits_mistakes += [
+            Mistake(
+                "outcomes",
+                f"that is the number of outcomes N = {n}; the entropy is log2 N bits.",
+                sympy.Integer(n),
+            ),
+            Mistake(
+                "whole_bits",
+                f"that is ⌈log2 {n}⌉, the whole bits a fixed-length code needs; the entropy "
+                f"log2 {n} need not be a whole number.",
+                sympy.ceiling(log2_n),
+            ),
+        ]
+
+    parts = [
+        Part(
+            id="entropy_bits",
+            prompt="Entropy H(X) in bits",
+            kind=AnswerKind.REAL,
+            answer=bits,
+            mistakes=tuple(bits_mistakes),
+            unit="bits",
+        )
+    ]
+    if params["ask_nats"]:
+        parts.append(
+            Part(
+                id="entropy_nats",
+                prompt="Entropy H(X) in nats",
+                kind=AnswerKind.REAL,
+                answer=nats,
+                mistakes=(
+                    Mistake(
+                        "bits_not_nats",
+                        "that is the entropy in bits; nats use ln (H_nats = H_bits · ln 2).",
+                        bits,
+                    ),
+                    Mistake(
+                        "wrong_conversion",
+                        "that divides by ln 2 instead of multiplying: H_nats = H_bits · ln 2.",
+                        bits / sympy.log(2),
+                    ),
+                    Mistake(
+                        "missing_minus", "the minus sign is missing: H = −Σ p·ln p ≥ 0.", -nats
+                    ),
+                ),
+                unit="nats",
+            )
+        )
+    max_mistakes = [
+        Mistake(
+            "nats",
+            f"that is ln {n} (nats); in bits the maximum is log2 {n}.",
+            in_base({n: 1}, None),
+            sympy.Rational(1, 2),
+        ),
+    ]
+    if source == "pmf":
+        max_mistakes.append(
+            Mistake(
+                "this_source",
+                "that is this source's own entropy; the maximum over all pmfs on "
+                f"{n} outcomes is reached by the uniform one: log2 {n}.",
+                bits,
+            )
+        )
+    max_mistakes += [
+        Mistake(
+            "one_bit",
+            f"1 bit is the maximum only for two outcomes; with {n} outcomes it is log2 {n}.",
+            sympy.Integer(1),
+        ),
+        Mistake("outcomes", f"that is N = {n} itself, not log2 N.", sympy.Integer(n)),
+    ]
+    parts.append(
+        Part(
+            id="max_entropy",
+            prompt=f"Largest possible entropy of any source with {n} outcomes, in bits",
+            kind=AnswerKind.REAL,
+            answer=maximum,
+            mistakes=tuple(max_mistakes),
+            unit="bits",
+        )
+    )
+    facts = {
+        "bits": bits,
+        "nats": nats,
+        "maximum": maximum,
+        "shown": shown,
+        "symbols": [f"x{i}" for i in range(1, n + 1)] if source == "pmf" else [],
+        "contributions": contributions,
+        "has_zero": any(p == 0 for p in probabilities),
+        "is_uniform": source != "pmf" or len(set(probabilities)) == 1,
+    }
+    return Solved(parts, facts)
+
+
+FAMILY = Family(
+    id="entropy_discrete",
+    chapter="information_theory",
+    title="Entropy of a discrete source",
+    book_refs=("IT-Q3", "IT-Q4", "IT-Q9", "IT-Q10", "IT-Q11"),
+    params=(
+        Param("source", "what emits the symbol", "choice", options=SOURCES),
+        Param(
+            "outcomes",
+            "number of outcomes N (pmf: its length; equiprobable: symbols; pixel: grey levels)",
+            "integer",
+            low=1,
+            high=65536,
+        ),
+        Param(
+            "probabilities",
+            'the pmf (exactly summing to 1); [] unless source is "pmf"',
+            "numbers",
+            low=0,
+            high=1,
+            length=(0, 10),
+        ),
+        Param("ask_nats", "also ask for the entropy in nats", "choice", options=(False, True)),
+    ),
+    draw=draw,
+    solve=solve,
+    check=check,
+    book_params={"source": "pixel", "outcomes": 256, "probabilities": [], "ask_nats": False},
+)
