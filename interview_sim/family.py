@@ -78,7 +78,8 @@ class Param:
         if self.kind == "integer":
             return self._integer(raw)
         if self.kind == "choice":
-            if raw not in self.options:
+            # compare types too: 1 == True in Python, but 1 is not the option True
+            if not any(raw == o and type(raw) is type(o) for o in self.options):
                 raise ParamError(self.name, f"must be {self.describe()}, got {raw!r}")
             return raw
         if self.kind in ("numbers", "integers"):

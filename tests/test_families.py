@@ -18,6 +18,7 @@ from interview_sim.registry import all_families
 from interview_sim.seeds import SEED_BITS
 
 FAMILIES = all_families()
+assert FAMILIES, "no families registered: is another 'generators' package shadowing ours?"
 IDS = [family.id for family in FAMILIES]
 SEEDS = st.integers(min_value=0, max_value=2**SEED_BITS - 1)
 UNFILLED = re.compile(r"\{\{|\}\}|\{%|%\}|\bNone\b|\bnan\b|\bzoo\b|\boo\b|Undefined")

@@ -20,7 +20,6 @@ from random import Random
 
 import sympy
 
-from generators.deep_learning._typeable import typeable_vector
 from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.model import AnswerKind, Mistake, Part
 
@@ -146,12 +145,12 @@ def solve(params: dict) -> Solved:
         Mistake(
             "not_normalised",
             "those are e^z without the division by Σ e^z; probabilities must add up to 1.",
-            typeable_vector(sympy.exp(zi) for zi in z),
+            tuple(sympy.exp(zi) for zi in z),
         ),
         Mistake(
             "relu_skipped",
             "that is the softmax of logits computed without the hidden ReLU.",
-            typeable_vector(p_linear),
+            tuple(p_linear),
         ),
     ]
     if sum(z) != 0:
@@ -167,7 +166,7 @@ def solve(params: dict) -> Solved:
         id="softmax",
         prompt="Softmax probabilities p = softmax(z), as a vector",
         kind=AnswerKind.VECTOR,
-        answer=typeable_vector(p),
+        answer=tuple(p),
         mistakes=tuple(softmax_mistakes),
     )
     loss_mistakes = [

@@ -19,7 +19,6 @@ from random import Random
 
 import sympy
 
-from generators.deep_learning._typeable import typeable_vector
 from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.model import AnswerKind, Mistake, Part
 
@@ -170,7 +169,7 @@ def solve(params: dict) -> Solved:
 
 def _table_part(w: list, b: sympy.Rational, f: str, name: str) -> Part:
     def outputs(weights, bias, g=lambda s: activate(f, s)):
-        return typeable_vector(g(_dot(weights, pair) + bias) for pair in BINARY_INPUTS)
+        return tuple(g(_dot(weights, pair) + bias) for pair in BINARY_INPUTS)
 
     mistakes = [
         Mistake("bias_forgotten", "the bias belongs in every weighted sum.", outputs(w, 0)),
@@ -178,7 +177,7 @@ def _table_part(w: list, b: sympy.Rational, f: str, name: str) -> Part:
         Mistake(
             "bias_after_activation",
             f"the bias is added at the sum node, before {name}, not after it.",
-            typeable_vector(activate(f, _dot(w, pair)) + b for pair in BINARY_INPUTS),
+            tuple(activate(f, _dot(w, pair)) + b for pair in BINARY_INPUTS),
         ),
         Mistake(
             "activation_not_applied",

@@ -173,12 +173,28 @@ class _Unverified(Exception):
 _BRACKETS = re.compile(r"^(?:torch\.Size\(|np\.array\(|array\()?\s*[\[(]?(.*?)[\])]?\s*\)?$", re.S)
 
 
+def _top_level_items(body: str) -> list[str]:
+    """Split on commas outside parentheses, so exact entries such as exp(1/2)/(1 + e) survive;
+    without commas, whitespace separates (``1 2 3``)."""
+    separator = "," if "," in body else " "
+    items, depth, current = [], 0, []
+    for char in body:
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and (char == separator or (separator == " " and char.isspace())):
+            items.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current).strip())
+    return [item for item in items if item]
+
+
 def _split_items(text: str) -> list[str]:
     inner = _BRACKETS.match(text.strip())
     body = inner.group(1) if inner else text
     if "[" in body or "]" in body:
         raise AnswerFormatError(f'could not read "{text}": unexpected brackets inside a list')
-    items = [item for item in re.split(r"\s*,\s*|\s+", body.strip()) if item]
+    items = _top_level_items(body.strip())
     if not items:
         raise AnswerFormatError("the answer is empty: type the entries separated by commas")
     return items

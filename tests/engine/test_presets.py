@@ -28,7 +28,9 @@ def test_shipped_presets_load_and_have_rules():
 
 def test_unknown_key_names_file_and_line(tmp_path: Path):
     path = tmp_path / "bad.toml"
-    path.write_text('name = "x"\ntitle = "X"\ndurration_minutes = 5\n[[sections]]\nfamilies=["a"]\n')
+    path.write_text(
+        'name = "x"\ntitle = "X"\ndurration_minutes = 5\n[[sections]]\nfamilies=["a"]\n'
+    )
     with pytest.raises(PresetError) as error:
         load_preset_file(path)
     assert str(path) in str(error.value) and "line 3" in str(error.value)
