@@ -1,0 +1,342 @@
+"""Bayes' rule with two hypotheses: total probability of the evidence, then the posterior.
+
+Varies PRB-44, PRB-45, PRB-46 and PRB-47 (and the PRB-38 style medical test): a hypothesis H with
+prior P(H), the likelihoods P(E|H) and P(E|not H), and the questions P(E) by total probability,
+P(H|E) and optionally P(H|not E). The prior is quoted the way the book quotes it: as a rate
+("0.5% of ..."), as "1 in k" (the book's "1 in 15" gives 1/15) or as a ratio of the two groups
+(the book's "twice as many in state 1 as in state 0" gives 2/3 and 1/3). A test that is "correct
+whether or not the condition is present" has P(E|not H) = 1 - P(E|H).
+
+Book instance: the prior 1/15 ("1 in 15") is the book's number as recorded in book_families.md;
+the test accuracy is not recorded there, so ``book_params`` pairs that prior with a test that is
+correct 90% of the time whether or not the condition is present (our choice). With it
+P(E) = 0.9/15 + 0.1·14/15 = 23/150 and P(H|E) = 9/23.
+
+The classic slips: reporting the likelihood P(E|H) as the posterior (base-rate neglect), leaving
+the not-H path out of P(E), putting P(not H) where P(H) belongs, and answering P(E) when the
+posterior is asked.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from random import Random
+
+import sympy
+
+from interview_sim.answers.numbers import format_exact
+from interview_sim.family import Family, Param, ParamError, Solved
+from interview_sim.model import AnswerKind, Mistake, Part
+
+R = sympy.Rational
+
+# Wording per scenario. ``h``/``e`` are short labels used in the prompts; the template builds
+# the narrative from the longer phrases.
+CONTEXTS: dict[str, dict[str, str]] = {
+    "medical": {
+        "h": "has the condition",
+        "not_h": "does not have the condition",
+        "e": "tests positive",
+        "not_e": "tests negative",
+        "unit": "person",
+        "units": "people",
+        "h_plural": "have the condition",
+        "h_group": "people with the condition",
+        "not_h_group": "people without it",
+        "e_plural": "test positive",
+        "test": "a screening test",
+    },
+    "spam": {
+        "h": "is spam",
+        "not_h": "is legitimate",
+        "e": "is flagged by the filter",
+        "not_e": "is not flagged",
+        "unit": "e-mail",
+        "units": "incoming e-mails",
+        "h_plural": "are spam",
+        "h_group": "spam e-mails",
+        "not_h_group": "legitimate e-mails",
+        "e_plural": "get flagged",
+        "test": "a keyword filter",
+    },
+    "fraud": {
+        "h": "is fraudulent",
+        "not_h": "is genuine",
+        "e": "raises an alert",
+        "not_e": "raises no alert",
+        "unit": "card transaction",
+        "units": "card transactions",
+        "h_plural": "are fraudulent",
+        "h_group": "fraudulent transactions",
+        "not_h_group": "genuine ones",
+        "e_plural": "raise an alert",
+        "test": "an anomaly detector",
+    },
+    "inspection": {
+        "h": "is defective",
+        "not_h": "is sound",
+        "e": "fails the optical inspection",
+        "not_e": "passes the inspection",
+        "unit": "chip",
+        "units": "chips off the line",
+        "h_plural": "are defective",
+        "h_group": "defective chips",
+        "not_h_group": "sound chips",
+        "e_plural": "fail the inspection",
+        "test": "an optical inspection camera",
+    },
+    "particle": {
+        "h": "is in state 1",
+        "not_h": "is in state 0",
+        "e": "makes the detector click",
+        "not_e": "leaves the detector silent",
+        "unit": "particle",
+        "units": "particles in the source",
+        "h_plural": "are in state 1",
+        "h_group": "particles in state 1",
+        "not_h_group": "particles in state 0",
+        "e_plural": "make the detector click",
+        "test": "a state detector",
+    },
+}
+
+# How the prior is quoted: as a rate, as "1 in k", or as "k times as many H as not-H".
+PHRASES = ("rate", "one_in", "times_as_many")
+
+_RATE_GRID = (
+    [R(k, 1000) for k in (1, 2, 3, 5)]
+    + [R(k, 100) for k in range(1, 10)]
+    + [R(k, 100) for k in range(10, 91, 5)]
+)
+_ONE_IN_GRID = list(range(3, 21)) + [25, 30, 40, 50, 100, 200, 250, 500, 1000]
+
+
+def draw(rng: Random) -> dict:
+    context = rng.choice(sorted(CONTEXTS))
+    phrase = rng.choices(PHRASES, weights=(5, 3, 2))[0]
+    if phrase == "rate":
+        prior = rng.choice(_RATE_GRID)
+    elif phrase == "one_in":
+        prior = R(1, rng.choice(_ONE_IN_GRID))
+    else:
+        times = rng.randint(2, 6)
+        prior = R(times, times + 1)
+    while True:
+        sensitivity = R(rng.randint(60, 99), 100)
+        if rng.random() < 0.25:  # "correct x% of the time whether or not H holds"
+            false_positive = 1 - sensitivity
+        else:
+            false_positive = R(rng.randint(1, min(40, int(sensitivity * 100) - 10)), 100)
+        evidence = sensitivity * prior + false_positive * (1 - prior)
+        if evidence != prior:  # else P(H|E) = P(E|H): base-rate neglect would go unnoticed
+            break
+    return {
+        "context": context,
+        "prior_phrase": phrase,
+        "prior": prior,
+        "p_e_given_h": sensitivity,
+        "p_e_given_not_h": false_positive,
+        "ask_negative": rng.random() < 0.5,
+    }
+
+
+def check(params: dict) -> None:
+    if not isinstance(params["ask_negative"], bool):
+        raise ParamError("ask_negative", "must be true or false")
+    prior, phrase = params["prior"], params["prior_phrase"]
+    if phrase == "rate" and (prior * 1000).q != 1:
+        raise ParamError("prior", "a prior quoted as a rate must be a multiple of 0.001")
+    if phrase == "one_in" and prior.p != 1:
+        raise ParamError("prior", 'a prior quoted as "1 in k" must be 1/k for a whole number k')
+    if phrase == "times_as_many" and not (prior.q == prior.p + 1 and prior.p >= 2):
+        raise ParamError(
+            "prior", 'a prior quoted as "k times as many" must be k/(k + 1) for a whole k >= 2'
+        )
+    for name in ("p_e_given_h", "p_e_given_not_h"):
+        if (params[name] * 1000).q != 1:
+            raise ParamError(name, "must be a multiple of 0.001 (it is quoted as a percentage)")
+    if params["p_e_given_h"] == params["p_e_given_not_h"]:
+        raise ParamError(
+            "p_e_given_not_h", "equals P(E|H): the evidence would carry no information about H"
+        )
+
+
+def solve(params: dict) -> Solved:
+    words = CONTEXTS[params["context"]]
+    prior, like_h, like_not_h = params["prior"], params["p_e_given_h"], params["p_e_given_not_h"]
+    not_prior = 1 - prior
+    joint_h = like_h * prior
+    joint_not_h = like_not_h * not_prior
+    evidence = joint_h + joint_not_h
+    posterior = joint_h / evidence
+    swapped_evidence = like_h * not_prior + like_not_h * prior
+    h, e, not_e, unit = words["h"], words["e"], words["not_e"], words["unit"]
+    parts = [
+        Part(
+            id="evidence",
+            prompt=f"P(E): the probability that the {unit} {e}",
+            kind=AnswerKind.REAL,
+            answer=evidence,
+            mistakes=(
+                Mistake(
+                    "missing_not_h_path",
+                    f"that is only P({e} and {h}) = P(E|H)·P(H); by total probability P(E) also "
+                    "includes the path through not-H, P(E|not H)·P(not H).",
+                    joint_h,
+                ),
+                Mistake(
+                    "priors_swapped",
+                    "the priors are swapped: P(E|H) must be weighted by P(H), and P(E|not H) by "
+                    "P(not H) = 1 - P(H).",
+                    swapped_evidence,
+                ),
+                Mistake(
+                    "posterior_not_evidence",
+                    "that is the posterior P(H|E); this part asks for the total probability "
+                    "of the evidence, P(E).",
+                    posterior,
+                ),
+                Mistake(
+                    "prior_ignored",
+                    "that averages the two likelihoods as if P(H) = 1/2; weight them by the "
+                    "prior P(H) and 1 - P(H).",
+                    (like_h + like_not_h) / 2,
+                ),
+            ),
+        ),
+        Part(
+            id="posterior",
+            prompt=f"P(H|E): the probability that the {unit} {h}, given E",
+            kind=AnswerKind.REAL,
+            answer=posterior,
+            mistakes=(
+                Mistake(
+                    "base_rate_neglect",
+                    f"that is the likelihood P({e} | {h}); the posterior turns it around with "
+                    "Bayes' rule, P(H|E) = P(E|H)·P(H)/P(E), and a small prior pulls it down.",
+                    like_h,
+                ),
+                Mistake(
+                    "joint_not_conditional",
+                    "that is the joint probability P(E and H) = P(E|H)·P(H); divide it by P(E) "
+                    "to condition on the evidence.",
+                    joint_h,
+                ),
+                Mistake(
+                    "priors_swapped",
+                    "P(not H) was used where P(H) belongs (and vice versa).",
+                    like_h * not_prior / swapped_evidence,
+                ),
+                Mistake(
+                    "evidence_not_posterior",
+                    "that is P(E), the probability of the evidence, not the posterior P(H|E).",
+                    evidence,
+                ),
+                Mistake(
+                    "prior_not_posterior",
+                    "that is the prior P(H): the evidence has not been used.",
+                    prior,
+                ),
+                Mistake(
+                    "one_minus_false_positive_rate",
+                    "that is 1 - P(E|not H), the specificity; the posterior needs Bayes' rule.",
+                    1 - like_not_h,
+                ),
+            ),
+        ),
+    ]
+    negative_posterior = (1 - like_h) * prior / (1 - evidence)
+    if params["ask_negative"]:
+        parts.append(
+            Part(
+                id="negative_posterior",
+                prompt=f"P(H|not E): the probability that the {unit} {h}, given that it {not_e}",
+                kind=AnswerKind.REAL,
+                answer=negative_posterior,
+                mistakes=(
+                    Mistake(
+                        "complement_of_posterior",
+                        "that is 1 - P(H|E) = P(not H|E); conditioning on not-E needs Bayes' "
+                        "rule again: P(not E|H)·P(H)/P(not E).",
+                        1 - posterior,
+                    ),
+                    Mistake(
+                        "base_rate_neglect",
+                        f"that is the likelihood P({not_e} | {h}) = 1 - P(E|H), not the posterior.",
+                        1 - like_h,
+                    ),
+                    Mistake(
+                        "joint_not_conditional",
+                        "that is the joint P(not E and H) = P(not E|H)·P(H); divide by "
+                        "P(not E) = 1 - P(E).",
+                        (1 - like_h) * prior,
+                    ),
+                    Mistake(
+                        "divided_by_evidence",
+                        "the denominator must be P(not E) = 1 - P(E), not P(E).",
+                        (1 - like_h) * prior / evidence,
+                    ),
+                ),
+            )
+        )
+    facts = {
+        "words": words,
+        "not_prior": not_prior,
+        "joint_h": joint_h,
+        "joint_not_h": joint_not_h,
+        "evidence": evidence,
+        "posterior": posterior,
+        "not_evidence": 1 - evidence,
+        "joint_h_not_e": (1 - like_h) * prior,
+        "negative_posterior": negative_posterior,
+        "symmetric": like_not_h == 1 - like_h,
+        "one_in": int(prior.q) if prior.p == 1 else None,
+        "times": int(prior.p) if prior.q == prior.p + 1 else None,
+        "prior_pct": _percent(prior),
+        "like_h_pct": _percent(like_h),
+        "like_not_h_pct": _percent(like_not_h),
+    }
+    return Solved(parts, facts)
+
+
+def _percent(value: sympy.Rational) -> str:
+    """A probability as percentage text: 1/200 -> '0.5', 0.92 -> '92'."""
+    return format_exact(Fraction(int(value.p) * 100, int(value.q)))
+
+
+FAMILY = Family(
+    id="bayes_two_hypotheses",
+    chapter="bayesian",
+    title="Bayes' rule with two hypotheses",
+    book_refs=("PRB-44", "PRB-45", "PRB-46", "PRB-47"),
+    params=(
+        Param("context", "scenario wording", "choice", options=tuple(sorted(CONTEXTS))),
+        Param(
+            "prior_phrase",
+            'how the prior is quoted: a rate, "1 in k", or "k times as many H as not-H"',
+            "choice",
+            options=PHRASES,
+        ),
+        Param("prior", "prior probability P(H)", low=0, high=1, open=True),
+        Param("p_e_given_h", "likelihood P(E|H), e.g. the sensitivity", low=0, high=1, open=True),
+        Param(
+            "p_e_given_not_h",
+            "likelihood P(E|not H), e.g. the false-positive rate",
+            low=0,
+            high=1,
+            open=True,
+        ),
+        Param("ask_negative", "also ask P(H|not E)", "choice", options=(True, False)),
+    ),
+    draw=draw,
+    solve=solve,
+    check=check,
+    book_params={
+        "context": "medical",
+        "prior_phrase": "one_in",
+        "prior": "1/15",
+        "p_e_given_h": 0.9,
+        "p_e_given_not_h": 0.1,
+        "ask_negative": True,
+    },
+)

@@ -1,0 +1,91 @@
+"""bayes_two_hypotheses: book prior 1/15, a float re-implementation, mistakes, bad params."""
+
+from fractions import Fraction
+
+import pytest
+
+from generators.bayesian.bayes_two_hypotheses import FAMILY
+from interview_sim.answers.check import check, to_float
+from interview_sim.family import ParamError
+
+BOOK = FAMILY.book_params
+
+
+def test_book_one_in_fifteen():
+    # prior "1 in 15" (book); test correct 90% either way: P(E) = 0.9/15 + 0.1*14/15
+    variant = FAMILY.from_params(BOOK)
+    assert to_float(variant.part("evidence").answer) == pytest.approx(0.153333, rel=1e-5)
+    assert to_float(variant.part("posterior").answer) == pytest.approx(0.391304, rel=1e-5)
+    assert to_float(variant.part("negative_posterior").answer) == pytest.approx(1 / 127)
+    assert "1 in 15" in variant.statement
+    assert "whether or not" in variant.statement
+    assert check(variant.part("posterior"), "9/23").status == "correct"
+    assert check(variant.part("posterior"), "0.3913").status == "correct"
+
+
+def test_book_twice_as_many_gives_two_thirds():
+    params = {**BOOK, "prior_phrase": "times_as_many", "prior": "2/3", "context": "particle"}
+    variant = FAMILY.from_params(params)
+    assert "twice as many particles in state 1" in variant.statement
+    # P(E) = 0.9*2/3 + 0.1*1/3 = 19/30
+    assert to_float(variant.part("evidence").answer) == pytest.approx(19 / 30)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_matches_float_recomputation(seed):
+    variant = FAMILY.variant(seed)
+    p = variant.params
+    prior = float(Fraction(str(p["prior"])))
+    sens, fpr = float(Fraction(str(p["p_e_given_h"]))), float(Fraction(str(p["p_e_given_not_h"])))
+    p_e = sens * prior + fpr * (1 - prior)
+    assert to_float(variant.part("evidence").answer) == pytest.approx(p_e, rel=1e-12)
+    assert to_float(variant.part("posterior").answer) == pytest.approx(
+        sens * prior / p_e, rel=1e-12
+    )
+    if p["ask_negative"]:
+        assert to_float(variant.part("negative_posterior").answer) == pytest.approx(
+            (1 - sens) * prior / (1 - p_e), rel=1e-12
+        )
+    else:
+        assert [part.id for part in variant.parts] == ["evidence", "posterior"]
+
+
+@pytest.mark.parametrize(
+    ("part_id", "typed", "tag"),
+    [
+        ("posterior", "0.9", "base_rate_neglect"),
+        ("posterior", "0.06", "joint_not_conditional"),
+        ("posterior", "23/150", "evidence_not_posterior"),
+        ("posterior", "1/15", "prior_not_posterior"),
+        ("evidence", "0.06", "missing_not_h_path"),
+        ("evidence", "0.9*14/15 + 0.1/15", "priors_swapped"),
+        ("evidence", "9/23", "posterior_not_evidence"),
+        ("negative_posterior", "14/23", "complement_of_posterior"),
+        ("negative_posterior", "(0.1/15)/(23/150)", "divided_by_evidence"),
+    ],
+)
+def test_mistakes_are_recognised(part_id, typed, tag):
+    verdict = check(FAMILY.from_params(BOOK).part(part_id), typed)
+    assert verdict.status == "mistake"
+    assert verdict.tag == tag
+
+
+@pytest.mark.parametrize(
+    ("override", "name"),
+    [
+        ({"prior": 0}, "prior"),
+        ({"prior": 1.2}, "prior"),
+        ({"prior": 0.3}, "prior"),  # "1 in k" needs 1/k
+        ({"prior_phrase": "rate", "prior": "1/15"}, "prior"),
+        ({"prior_phrase": "times_as_many", "prior": "1/3"}, "prior"),
+        ({"p_e_given_h": 1}, "p_e_given_h"),
+        ({"p_e_given_not_h": "1/3"}, "p_e_given_not_h"),
+        ({"p_e_given_not_h": 0.9}, "p_e_given_not_h"),  # uninformative evidence
+        ({"context": "weather"}, "context"),
+        ({"ask_negative": 1}, "ask_negative"),
+    ],
+)
+def test_bad_params_name_the_parameter(override, name):
+    with pytest.raises(ParamError) as error:
+        FAMILY.from_params({**BOOK, **override})
+    assert error.value.name == name
