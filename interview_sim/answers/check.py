@@ -487,7 +487,24 @@ def coincide(part: Part, first: Any, second: Any) -> bool:
     (or an earlier mistake) for these parameters; both values are trusted generator output.
     """
     if part.kind == Kind.EXPRESSION:
-        import sympy
-
-        return sympy.simplify(first - second) == 0
+        return _same_expression(part, first, second)
     return _close(part, first, second) or _close(part, second, first)
+
+
+def _same_expression(part: Part, first: Any, second: Any) -> bool:
+    """Equal structurally or at every point of the checker's own numeric probe.
+
+    Never an unbounded ``simplify``: it runs at variant build time, in-process, without a
+    deadline, and can take minutes on a generator's exact answers.
+    """
+    import sympy
+
+    from interview_sim.answers.worker import _probe
+
+    first, second = sympy.sympify(first), sympy.sympify(second)
+    if first - second == 0:
+        return True
+    domains = {name: str(domain) for name, domain in part.symbols}
+    free = sorted((first - second).free_symbols, key=str)
+    spec = [(symbol.name, domains.get(symbol.name, "real")) for symbol in free]
+    return _probe(first, second, spec, {symbol.name: symbol for symbol in free}, 20240601) is True
