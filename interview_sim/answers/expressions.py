@@ -25,7 +25,8 @@ MAX_NODES = 250
 MAX_LITERAL_DIGITS = 30
 MAX_CONSTANT_BITS = 4096  # exact constants larger than about 10**1233 are refused
 MAX_SYMBOLIC_EXPONENT = 64  # (x + 1)^64 still expands in milliseconds
-MAX_FACTORIAL_ARGUMENT = 300
+MAX_FACTORIAL_ARGUMENT = 3000  # 3000! has about 30,000 bits: computed in well under 10 ms
+MAX_COMBINATORIAL_BITS = 25_000  # binomial(100000, 3000) (19,433 bits) takes about 11 ms in sympy
 MAX_EXP_NESTING = 3  # exp(exp(exp(x))) at most: towers make the numeric probe explode
 
 FUNCTIONS: dict[str, tuple[int, ...]] = {
@@ -367,21 +368,50 @@ def _call_cost(text: str, name: str, args: list[_Cost]) -> _Cost:
     constant = all(arg.constant for arg in args)
     nesting = max(arg.exp_nesting for arg in args)
     if name in ("factorial", "binomial"):
-        first = args[0]
-        if first.constant:
-            if first.value is None or first.value.denominator != 1:
-                raise _fail(text, f"{name} needs a whole-number argument")
-            if abs(first.value) > MAX_FACTORIAL_ARGUMENT:
-                raise _fail(
-                    text, f"{name} arguments above {MAX_FACTORIAL_ARGUMENT} are too large to check"
-                )
-        return _Cost(64 * MAX_FACTORIAL_ARGUMENT, constant, None, nesting)
+        return _combinatorial_cost(text, name, args, nesting)
+    if name in _LOGS and constant:  # the log of a b-bit number is about b*ln 2: a small value
+        bits = max(arg.bits for arg in args)
+        return _Cost(max(bits.bit_length() + 1, 2), True, None, nesting)
     if name in ("exp", "sinh", "cosh", "sigmoid"):
         nesting += 1
     if nesting > MAX_EXP_NESTING:
         raise _fail(text, "exponentials are nested too deeply to check")
     bits = max(arg.bits for arg in args)
     return _checked(text, _Cost(max(bits, 64) if not constant else bits, constant, None, nesting))
+
+
+_LOGS = ("log", "ln", "log2", "log10")
+
+
+def _whole(text: str, name: str, arg: _Cost) -> int:
+    if arg.value is None or arg.value.denominator != 1 or arg.value < 0:
+        raise _fail(text, f"{name} needs whole-number arguments (0, 1, 2, …)")
+    return int(arg.value)
+
+
+def _combinatorial_cost(text: str, name: str, args: list[_Cost], nesting: int) -> _Cost:
+    """Size factorial(n) and binomial(n, k) by log2 of their value, so log(binomial(10000, 300))
+    is cheap to check while factorial(10**7) is refused before anything is computed."""
+    if not all(arg.constant for arg in args):
+        return _Cost(64, False, None, nesting)
+    from math import comb, factorial, lgamma, log
+
+    if name == "factorial":
+        n = _whole(text, name, args[0])
+        if n > MAX_FACTORIAL_ARGUMENT:
+            raise _fail(text, f"factorial arguments above {MAX_FACTORIAL_ARGUMENT} are too large")
+        bits = int(lgamma(n + 1) / log(2)) + 1
+        exact = factorial(n) if bits <= MAX_CONSTANT_BITS else None
+    else:
+        n, k = _whole(text, name, args[0]), _whole(text, name, args[1])
+        if n > 10**9:
+            raise _fail(text, "binomial arguments above 10**9 are too large to check")
+        k = min(k, n - k) if k <= n else k
+        bits = 1 if k > n else int((lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1)) / log(2)) + 1
+        if bits > MAX_COMBINATORIAL_BITS:
+            raise _fail(text, f"binomial({n}, {k}) is too large to check")
+        exact = (comb(n, k) if k <= n else 0) if bits <= MAX_CONSTANT_BITS else None
+    return _Cost(bits, True, Fraction(exact) if exact is not None else None, nesting)
 
 
 def _checked(text: str, cost: _Cost) -> _Cost:

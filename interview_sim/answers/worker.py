@@ -191,7 +191,7 @@ def _numeric(expr: Any) -> complex | None:
     return value
 
 
-def _probe(user: Any, truth: Any, spec: list, symbols: dict, seed: int) -> bool | None:
+def probe_equal(user: Any, truth: Any, spec: list, symbols: dict, seed: int) -> bool | None:
     """True if equal at every valid probe point, False if clearly different, None if too few
     points were valid. Relative to the values, so 2.76e-15 and 3e-15 count as different."""
     import random
@@ -247,7 +247,7 @@ def _equivalent(request: dict[str, Any]) -> dict[str, Any]:
         difference = user - candidate
         if difference == 0:
             return {"ok": True, "match": index, "layer": "structural", "undecided": undecided}
-        probe = _probe(user, candidate, spec, symbols, request.get("seed", 0) + index)
+        probe = probe_equal(user, candidate, spec, symbols, request.get("seed", 0) + index)
         if probe is False:
             continue
         if _simplifies_to_zero(difference):
