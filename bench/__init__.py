@@ -1,0 +1,1 @@
+"""Benchmarks (``python -m bench``): timings with targets, never assertions."""
