@@ -1,0 +1,93 @@
+"""lr_coef_odds_ratio_ci: book instance, an independent float recomputation, and the slips."""
+
+import math
+
+import pytest
+
+from generators.logistic_regression.lr_coef_odds_ratio_ci import FAMILY
+from interview_sim.answers.check import check, to_float
+from interview_sim.family import ParamError
+
+BOOK = dict(FAMILY.book_params)
+Z = {90: 1.645, 95: 1.960, 99: 2.576, 99.9: 3.291}
+
+
+def test_book_instance_values():
+    # mock exam: β = 0.0258, SE = 0.0194, 95% (z = 1.96); values by hand with bc
+    variant = FAMILY.from_params(BOOK)
+    assert to_float(variant.part("odds_ratio").answer) == pytest.approx(1.026135700809, rel=1e-10)
+    lo, hi = (to_float(x) for x in variant.part("beta_ci").answer)
+    assert (lo, hi) == (pytest.approx(-0.012224, abs=1e-12), pytest.approx(0.063824, abs=1e-12))
+    lo, hi = (to_float(x) for x in variant.part("odds_ratio_ci").answer)
+    assert lo == pytest.approx(0.987850409585, rel=1e-10)
+    assert hi == pytest.approx(1.065904783009, rel=1e-10)
+
+
+def test_book_slips():
+    variant = FAMILY.from_params(BOOK)
+    assert check(variant.part("odds_ratio"), "1.0261").status == "correct"
+    assert check(variant.part("odds_ratio"), "0.0258").tag == "log_odds_ratio"
+    beta_ci = variant.part("beta_ci")
+    assert check(beta_ci, "[-0.0122, 0.0638]").status == "correct"  # four decimals are enough
+    assert check(beta_ci, "[-0.006113, 0.057713]").tag == "one_sided_z"
+    assert check(beta_ci, "[0.0064, 0.0452]").tag == "no_z"
+    assert check(beta_ci, "[0.98785, 1.0659]").tag == "exponentiated"
+    or_ci = variant.part("odds_ratio_ci")
+    assert check(or_ci, "[0.98785, 1.06590]").status == "correct"
+    assert check(or_ci, "[0.993906, 1.059411]").tag == "one_sided_z"
+    e_se = math.exp(0.0194)
+    assert check(or_ci, f"[{1.0261357 - 1.96 * e_se}, {1.0261357 + 1.96 * e_se}]").tag == (
+        "exponentiated_se"
+    )
+    assert check(or_ci, "[-0.012224, 0.063824]").tag == "not_exponentiated"
+
+
+def test_delta_slips():
+    params = {**BOOK, "delta": 10}
+    variant = FAMILY.from_params(params)
+    odds_ratio = variant.part("odds_ratio")
+    assert to_float(odds_ratio.answer) == pytest.approx(math.exp(0.258))
+    assert check(odds_ratio, str(math.exp(0.0258))).tag == "forgot_delta"
+    assert check(odds_ratio, str(10 * math.exp(0.0258))).tag == "delta_outside"
+    assert check(odds_ratio, "0.258").tag == "log_odds_ratio"
+    or_ci = variant.part("odds_ratio_ci")
+    lo, hi = 0.0258 - 1.96 * 0.0194, 0.0258 + 1.96 * 0.0194
+    assert check(or_ci, f"[{math.exp(10 * lo)}, {math.exp(10 * hi)}]").status == "correct"
+    assert check(or_ci, f"[{math.exp(lo)}, {math.exp(hi)}]").tag == "forgot_delta"
+    # the interval for β stays per unit
+    beta_ci = variant.part("beta_ci")
+    assert check(beta_ci, f"[{lo}, {hi}]").status == "correct"
+    assert check(beta_ci, f"[{10 * lo}, {10 * hi}]").tag == "scaled_by_delta"
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_float_recomputation(seed):
+    variant = FAMILY.variant(seed)
+    params = variant.params
+    beta, se, delta = float(params["beta"]), float(params["se"]), float(params["delta"])
+    z = Z[params["level"]]
+    assert to_float(variant.part("odds_ratio").answer) == pytest.approx(math.exp(beta * delta))
+    lo, hi = (to_float(x) for x in variant.part("beta_ci").answer)
+    assert lo == pytest.approx(beta - z * se) and hi == pytest.approx(beta + z * se)
+    lo, hi = (to_float(x) for x in variant.part("odds_ratio_ci").answer)
+    assert lo == pytest.approx(math.exp(delta * (beta - z * se)))
+    assert hi == pytest.approx(math.exp(delta * (beta + z * se)))
+    assert lo < math.exp(beta * delta) < hi
+
+
+@pytest.mark.parametrize(
+    ("change", "name"),
+    [
+        ({"beta": 0}, "beta"),
+        ({"se": 0}, "se"),
+        ({"level": 97}, "level"),
+        ({"delta": 0}, "delta"),
+        ({"covariate": "coffee"}, "covariate"),
+        ({"covariate": "smoker", "delta": 2}, "delta"),
+        ({"beta": 5, "delta": 100}, "delta"),
+    ],
+)
+def test_bad_params(change, name):
+    with pytest.raises(ParamError) as error:
+        FAMILY.from_params({**BOOK, **change})
+    assert error.value.name == name
