@@ -352,11 +352,12 @@ def _pow_cost(text: str, base: _Cost, exponent: _Cost) -> _Cost:
             raise _fail(text, "an exponent is too large to check")
         return _checked(text, _Cost(base.bits * 2**exponent.bits, base.constant, None, nesting))
     power = exponent.value
-    if abs(power.numerator) > MAX_EXPONENT * 8 or power.denominator > 1000:
+    # a decimal exponent such as e^4.8792 (= 6099/1250) is fine: what costs is its size
+    if abs(power) > MAX_EXPONENT * 8 or power.denominator > 10**6:
         raise _fail(text, f"the exponent {format_exact(power)} is too large to check")
     if not base.constant and abs(power) > MAX_SYMBOLIC_EXPONENT:
         raise _fail(text, f"powers of a symbolic expression are limited to {MAX_SYMBOLIC_EXPONENT}")
-    bits = base.bits * max(abs(power.numerator), 1)
+    bits = base.bits * max(-(-abs(power.numerator) // power.denominator), 1)
     value = None
     if base.value is not None and power.denominator == 1 and bits <= MAX_CONSTANT_BITS:
         if base.value != 0 or power >= 0:
