@@ -328,18 +328,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offline mock interviews for deep-learning jobs and exams: fresh numeric "
         "variants of the book's problems, exact answers, timed sessions.",
     )
-    parser.add_argument(
-        "--data-dir",
-        help="where sessions are kept (default: XDG data home; or set INTERVIEW_SIM_HOME)",
-    )
+    data_help = "where sessions are kept (default: XDG data home; or set INTERVIEW_SIM_HOME)"
+    parser.add_argument("--data-dir", help=data_help)
+    # every subcommand accepts it too; SUPPRESS keeps a value given before the command
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    families = commands.add_parser("families", help="list problem families")
+    families = commands.add_parser("families", parents=[common], help="list problem families")
     families.add_argument("--chapter", help="only this chapter (e.g. logistic_regression)")
     families.add_argument("--json", action="store_true", help="machine-readable output")
     families.set_defaults(handler=cmd_families)
 
-    show = commands.add_parser("show", help="show a variant of a family")
+    show = commands.add_parser("show", parents=[common], help="show a variant of a family")
     _add_variant_args(show)
     show.add_argument("--solution", action="store_true", help="include the worked solution")
     show.add_argument("--json", action="store_true", help="machine-readable output")
@@ -348,17 +349,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.set_defaults(handler=cmd_show)
 
-    check = commands.add_parser("check", help="check an answer to one part of a variant")
+    check = commands.add_parser(
+        "check", parents=[common], help="check an answer to one part of a variant"
+    )
     _add_variant_args(check)
     check.add_argument("--part", required=True, help="part id (see `show`)")
     check.add_argument("--answer", required=True, help="the answer as you would type it")
     check.add_argument("--json", action="store_true", help="machine-readable output")
     check.set_defaults(handler=cmd_check)
 
-    presets = commands.add_parser("presets", help="list session presets (shipped and your own)")
+    presets = commands.add_parser(
+        "presets", parents=[common], help="list session presets (shipped and your own)"
+    )
     presets.set_defaults(handler=cmd_presets)
 
-    run = commands.add_parser("run", help="start a session from a preset (mock-exam, practice, …)")
+    run = commands.add_parser(
+        "run", parents=[common], help="start a session from a preset (mock-exam, practice, …)"
+    )
     run.add_argument("preset", nargs="?", default="mock-exam", help="preset name or .toml file")
     run.add_argument("--seed", type=int, help="exam seed: the same seed rebuilds the same exam")
     run.add_argument("--chapter", help="chapter to drill or practise (see `families`)")
@@ -366,25 +373,33 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--plain", action="store_true", help="prompt/answer loop on stdin/stdout")
     run.set_defaults(handler=cmd_run)
 
-    resume = commands.add_parser("resume", help="continue an unfinished session")
+    resume = commands.add_parser("resume", parents=[common], help="continue an unfinished session")
     resume.add_argument("session", nargs="?", help="session id or prefix (default: the latest)")
     resume.add_argument("--plain", action="store_true", help="prompt/answer loop on stdin/stdout")
     resume.set_defaults(handler=cmd_resume)
 
-    history = commands.add_parser("history", help="past sessions: date, preset, score, duration")
+    history = commands.add_parser(
+        "history", parents=[common], help="past sessions: date, preset, score, duration"
+    )
     history.set_defaults(handler=cmd_history)
 
-    stats = commands.add_parser("stats", help="accuracy and time per chapter and family, trend")
+    stats = commands.add_parser(
+        "stats", parents=[common], help="accuracy and time per chapter and family, trend"
+    )
     stats.add_argument("--json", action="store_true", help="machine-readable output")
     stats.set_defaults(handler=cmd_stats)
 
-    export = commands.add_parser("export", help="a session as Markdown or self-contained HTML")
+    export = commands.add_parser(
+        "export", parents=[common], help="a session as Markdown or self-contained HTML"
+    )
     export.add_argument("session", nargs="?", help="session id or prefix (default: the latest)")
     export.add_argument("--format", choices=["md", "html"], default="md")
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     export.set_defaults(handler=cmd_export)
 
-    worksheet = commands.add_parser("worksheet", help="printable questions plus an answer key")
+    worksheet = commands.add_parser(
+        "worksheet", parents=[common], help="printable questions plus an answer key"
+    )
     worksheet.add_argument("preset", help="preset name or .toml file")
     worksheet.add_argument("--seed", type=int, required=True, help="exam seed")
     worksheet.add_argument("--chapter", help="chapter (for chapter-drill)")

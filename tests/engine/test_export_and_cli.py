@@ -128,6 +128,12 @@ def test_damaged_session_does_not_break_history(tmp_path: Path, capsys):
     assert code == 0 and session.transcript.id in out and "broken.json" in err
 
 
+def test_data_dir_after_the_subcommand(tmp_path: Path, capsys):
+    store, session = graded_session(tmp_path)
+    code, out, _ = run_cli(capsys, "history", "--data-dir", str(store.root))
+    assert code == 0 and session.transcript.id in out
+
+
 def test_data_dir_from_environment(tmp_path: Path, capsys, monkeypatch):
     store, session = graded_session(tmp_path)
     monkeypatch.setenv("INTERVIEW_SIM_HOME", str(store.root))
