@@ -243,6 +243,15 @@ def _equivalent(request: dict[str, Any]) -> dict[str, Any]:
     spec = [tuple(item) for item in request["symbols"]]
     symbols = _symbols(spec)
     user = _build(request["user"], symbols)
+    import sympy
+
+    if user.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        return {
+            "ok": False,
+            "error": "it is undefined or infinite (a division by zero, or log(0)?)",
+        }
+    if user.has(sympy.I):
+        return {"ok": False, "error": "it is not real (a square root or log of a negative number?)"}
     undecided = []
     for index, text in enumerate(request["candidates"]):
         candidate = _build(text, symbols)
