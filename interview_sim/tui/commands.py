@@ -1,0 +1,80 @@
+"""Command-palette commands: go to question k, start a preset, drill a chapter, practise."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+def _families() -> list[tuple[str, str]]:
+    from interview_sim.registry import all_families
+
+    return [(family.id, family.title) for family in all_families()]
+
+
+class InterviewCommands(Provider):
+    """Everything the home screen offers, plus 'go to question k' during a session."""
+
+    async def startup(self) -> None:
+        from interview_sim.chapters import CHAPTERS
+        from interview_sim.engine.presets import list_presets
+
+        app: Any = self.app
+        presets, _ = await asyncio.to_thread(list_presets, app.data_dir)
+        try:
+            families = await asyncio.to_thread(_families)
+        except Exception:  # a broken generator must not break the palette
+            families = []
+        commands: list[tuple[str, Callable[[], Any], str]] = []
+        screen: Any = self.screen
+        session = getattr(screen, "session", None)
+        if session is not None and hasattr(screen, "goto"):
+            for i, q in enumerate(session.transcript.questions):
+                commands.append(
+                    (
+                        f"Go to question {i + 1}: {q.section} · {q.title}",
+                        partial(screen.goto, i),
+                        "jump to this question",
+                    )
+                )
+        for preset in presets:
+            commands.append(
+                (
+                    f"Start {preset.title}",
+                    partial(app.start_preset, preset.name, preset=preset),
+                    preset.description,
+                )
+            )
+        for chapter, title in CHAPTERS.items():
+            commands.append(
+                (
+                    f"Drill chapter: {title}",
+                    partial(app.start_preset, "chapter-drill", chapter=chapter),
+                    "8 problems from this chapter, 3 attempts each",
+                )
+            )
+        for family_id, title in families:
+            commands.append(
+                (
+                    f"Practise family: {title} ({family_id})",
+                    partial(app.start_preset, "practice", family=family_id),
+                    "endless practice of this family, feedback after each answer",
+                )
+            )
+        commands.append(("Home", app.go_home, "back to the home screen"))
+        self.commands = commands
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.commands:
+            yield DiscoveryHit(text, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.commands:
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, help=help_text)

@@ -1,0 +1,1 @@
+"""One screen per phase: home, rules, question, time-up, results, review, history; modals."""

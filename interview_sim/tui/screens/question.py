@@ -1,0 +1,521 @@
+"""The question screen: statement, one input per part, the clock, flag, palette, finish.
+
+Exam mode (feedback "end") saves answers as typed and shows only how they were read; practice
+modes (feedback "each") check an answer on enter in a thread worker and show the verdict. The
+countdown is repainted by a timer but always computed from the engine's absolute deadline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Markdown, Static
+from textual.worker import get_current_worker
+
+from interview_sim.answers.check import preview, readable
+from interview_sim.engine.session import SessionError, TimeUp
+from interview_sim.engine.transcript import STARTED
+from interview_sim.tui.text import DANGER_SECONDS, WARN_SECONDS
+from interview_sim.tui.widgets.countdown import Countdown
+from interview_sim.tui.widgets.palette import PaletteStrip
+from interview_sim.tui.widgets.part_field import PartField, verdict_content
+
+
+class QuestionScreen(Screen):
+    BINDINGS = [
+        Binding("pagedown", "next", "Next", id="question.next", priority=True),
+        Binding("pageup", "prev", "Prev", id="question.prev", priority=True),
+        Binding("ctrl+g", "flag", "Flag", id="question.flag"),
+        Binding("ctrl+o", "palette", "Questions", id="question.palette"),
+        Binding("ctrl+n", "new_variant", "New variant", id="question.new_variant"),
+        Binding("ctrl+s", "finish", "Finish", id="question.finish"),
+        Binding("down", "focus_part(1)", "Next part", show=False, priority=True),
+        Binding("up", "focus_part(-1)", "Previous part", show=False, priority=True),
+        Binding("ctrl+down", "scroll(4)", "Scroll down", show=False),
+        Binding("ctrl+up", "scroll(-4)", "Scroll up", show=False),
+    ]
+
+    def __init__(self, session: Any) -> None:
+        super().__init__(id="question")
+        self.session = session
+        self.shown_slot = -1
+        self.parts: dict[tuple[int, str], Any] = {}  # live model parts, for the read-as preview
+        self.pending: set[tuple[int, str]] = set()
+        self.busy = False  # grading or expiring: no more actions
+        self.warned: set[int] = set()
+
+    @property
+    def exam_mode(self) -> bool:
+        return self.session.preset.feedback != "each"
+
+    # -- layout --------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="q-header"):
+            yield Static("", id="q-title", markup=False)
+            yield Static("", id="q-flag")
+            yield Countdown("", id="q-clock")
+        yield PaletteStrip(id="q-palette")
+        yield VerticalScroll(id="q-body")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_question()
+        self.tick()
+        if self.session.preset.timed:
+            self.set_interval(1.0, self.tick)
+        self.warm_variants()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new_variant":
+            return self.session.preset.endless
+        if action == "prev":
+            return self.session.transcript.current > 0 or None
+        return True
+
+    # -- showing a question --------------------------------------------------------------------
+    async def show_question(self) -> None:
+        session = self.session
+        question = session.current
+        self.shown_slot = question.slot
+        body = self.query_one("#q-body", VerticalScroll)
+        await body.remove_children()
+        widgets: list[Any] = [Markdown(question.statement, id="q-statement")]
+        for index, record in enumerate(question.parts):
+            left, closed = self.part_state(record)
+            widgets.append(
+                PartField(
+                    record,
+                    index,
+                    attempts_left=left,
+                    closed=closed,
+                    blink=getattr(self.app, "blink", True),
+                )
+            )
+        widgets.append(Label("Worked solution", id="q-solution-title", classes="hidden"))
+        widgets.append(Markdown(question.solution, id="q-solution", classes="hidden"))
+        await body.mount_all(widgets)
+        for field in body.query(PartField):
+            self.restore_status(field)
+        self.show_solution_if_visible()
+        self.update_header()
+        body.scroll_home(animate=False)
+        self.focus_first_open()
+
+    def part_state(self, record: Any) -> tuple[int | None, bool]:
+        if self.exam_mode:
+            return None, False
+        left = self.session.attempts_left(None, record.id)
+        return left, record.locked or left == 0
+
+    def restore_status(self, field: PartField) -> None:
+        record = field.record
+        if not self.exam_mode:
+            if record.attempts:
+                left, closed = self.part_state(record)
+                field.set_status(verdict_content(record.attempts[-1]["verdict"], left, closed))
+            return
+        if record.text:
+            if record.read_as:
+                field.set_status(f"saved — read as: {record.read_as}", "ok")
+            else:
+                field.set_status(
+                    "saved, but it could not be read: fix it before you submit", "error"
+                )
+
+    def update_header(self) -> None:
+        session = self.session
+        question = session.current
+        total = len(session.transcript.questions)
+        of = f" of {total}" if not session.preset.endless else ""
+        self.query_one("#q-title", Static).update(
+            f"{session.preset.title} · question {question.slot + 1}{of} · {question.section}"
+        )
+        self.query_one("#q-flag", Static).update(
+            Content.from_markup("[$text-warning b]⚑ flagged[/]") if question.flagged else ""
+        )
+        self.query_one(PaletteStrip).show(session.transcript.questions, question.slot)
+        self.refresh_bindings()
+
+    def show_solution_if_visible(self) -> None:
+        if self.exam_mode:
+            return
+        visible = self.session.solution_visible()
+        for widget_id in ("#q-solution-title", "#q-solution"):
+            self.query_one(widget_id).set_class(not visible, "hidden")
+
+    def fields(self) -> list[PartField]:
+        return list(self.query(PartField))
+
+    def field(self, part_id: str) -> PartField | None:
+        for field in self.fields():
+            if field.part_id == part_id:
+                return field
+        return None
+
+    def focus_first_open(self) -> None:
+        fields = [f for f in self.fields() if not f.input.disabled]
+        empty = [f for f in fields if not f.input.value]
+        target = (empty or fields or [None])[0]
+        if target is not None:
+            target.input.focus(scroll_visible=False)
+        else:
+            self.query_one("#q-body").focus()
+
+    # -- the clock -----------------------------------------------------------------------------
+    def tick(self) -> None:
+        remaining = self.session.remaining()
+        self.query_one(Countdown).show(remaining)
+        if remaining is None or self.busy:
+            return
+        for limit, text in ((WARN_SECONDS, "5 minutes left"), (DANGER_SECONDS, "1 minute left")):
+            if remaining <= limit and limit not in self.warned and remaining > 0:
+                self.warned.add(limit)
+                self.notify(text, severity="warning", timeout=4)
+        if remaining <= 0 and self.session.transcript.state == STARTED:
+            self.expire()
+
+    def time_is_up(self) -> bool:
+        """True (and the automatic submission started) when the deadline has passed."""
+        if self.busy:
+            return True
+        remaining = self.session.remaining()
+        if remaining is not None and remaining <= 0:
+            self.expire()
+            return True
+        return False
+
+    def expire(self) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.query_one("#q-title", Static).update("Time is up: submitting your saved answers…")
+        self.run_worker(
+            self._expire, thread=True, exclusive=True, group="finish", exit_on_error=False
+        )
+
+    def _expire(self) -> None:
+        try:
+            self.session.expire_if_due()  # grades, may wait for the sympy worker
+        except Exception as error:  # a bug in grading must not leave the UI waiting
+            self.app.call_from_thread(self.submit_failed, f"grading failed: {error!r}")
+            return
+        self.app.call_from_thread(self.finished)
+
+    def finished(self) -> None:
+        app: Any = self.app
+        if self.session.transcript.finish_reason == "time_up":
+            app.show_time_up(self.session)
+        else:
+            app.show_results(self.session)
+
+    # -- typing and submitting -----------------------------------------------------------------
+    def model_part(self, part_id: str) -> Any:
+        return self.parts.get((self.shown_slot, part_id))
+
+    @on(Input.Changed)
+    def live_preview(self, event: Input.Changed) -> None:
+        field = self.field(event.input.name or "")
+        if field is None:
+            return
+        part = self.model_part(field.part_id)
+        if part is None:
+            return  # the variant is still being prepared: no preview yet
+        text = preview(part, event.value)
+        if not text:
+            field.set_status("")
+        else:
+            field.set_status(text, "ok" if readable(part, event.value)[0] else "error")
+        field.scroll_visible(animate=False)
+
+    @on(Input.Submitted)
+    def submit_part(self, event: Input.Submitted) -> None:
+        event.stop()
+        field = self.field(event.input.name or "")
+        if field is None or self.time_is_up():
+            return
+        if self.exam_mode:
+            if self.save(field) is not False:
+                self.advance(field)
+        else:
+            self.check(field)
+
+    def save(self, field: PartField) -> bool | None:
+        """Exam mode: save the input as typed. None when nothing changed."""
+        record = field.record
+        text = field.input.value
+        if text == (record.text or "") and record.text is not None:
+            return None
+        try:
+            ok, message = self.session.answer(None, record.id, text)
+        except TimeUp:
+            self.expire()
+            return False
+        except SessionError as error:
+            field.set_status(str(error), "error")
+            return False
+        if ok:
+            field.set_status(f"saved — read as: {message}", "ok")
+        elif not text.strip():
+            field.set_status("cleared", "")
+        else:
+            field.set_status(f"saved, but {message}", "error")
+        self.query_one(PaletteStrip).show(
+            self.session.transcript.questions, self.session.transcript.current
+        )
+        return ok
+
+    def save_all(self) -> None:
+        """Save every changed input of the shown question (exam mode), so nothing typed is lost."""
+        if not self.exam_mode or self.session.transcript.state != STARTED:
+            return
+        if self.shown_slot != self.session.transcript.current:
+            return
+        for field in self.fields():
+            if field.input.value != (field.record.text or ""):
+                self.save(field)
+
+    def advance(self, field: PartField) -> None:
+        """After enter: the next open part, else the next question."""
+        fields = self.fields()
+        later = [f for f in fields[fields.index(field) + 1 :] if not f.input.disabled]
+        if later:
+            later[0].input.focus()
+            return
+        t = self.session.transcript
+        if not self.exam_mode:
+            # practice: stay, so the verdicts and the worked solution can be read
+            self.query_one("#q-body", VerticalScroll).focus()
+            if self.session.solution_visible():
+                self.query_one("#q-solution-title").scroll_visible(top=True, animate=False)
+            following = "ctrl+n for a new variant" if self.session.preset.endless else ""
+            if t.current + 1 < len(t.questions):
+                following = "pgdn for the next question"
+            self.notify(f"Question done: {following or 'ctrl+s to finish'}", timeout=3)
+        elif t.current + 1 < len(t.questions):
+            self.call_later(self.action_next)
+        else:
+            self.notify(
+                "That was the last question: ctrl+s to finish, ctrl+o to revisit", timeout=4
+            )
+
+    def check(self, field: PartField) -> None:
+        record = field.record
+        text = field.input.value
+        key = (self.shown_slot, record.id)
+        if not text.strip():
+            field.set_status("type an answer first (nothing was checked)", "error")
+            return
+        if key in self.pending:
+            return
+        self.pending.add(key)
+        field.set_status(Content.from_markup("[$text-muted]checking…[/]"))
+        slot = self.shown_slot
+
+        def work() -> None:
+            try:
+                verdict = self.session.check(slot, record.id, text)
+            except TimeUp:
+                self.app.call_from_thread(self.expired_during_check, key)
+                return
+            except SessionError as error:
+                self.app.call_from_thread(self.check_refused, key, str(error))
+                return
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self.checked, key, verdict.to_json())
+
+        self.run_worker(
+            work,
+            thread=True,
+            exclusive=True,
+            group=f"check-{slot}-{record.id}",
+            exit_on_error=False,
+        )
+
+    def expired_during_check(self, key: tuple[int, str]) -> None:
+        self.pending.discard(key)
+        self.busy = False
+        self.expire()
+        if not self.busy:
+            self.finished()
+
+    def check_refused(self, key: tuple[int, str], message: str) -> None:
+        self.pending.discard(key)
+        field = self.field(key[1]) if key[0] == self.shown_slot else None
+        if field is not None:
+            field.set_status(message, "error")
+
+    def checked(self, key: tuple[int, str], verdict: dict[str, Any]) -> None:
+        self.pending.discard(key)
+        slot, part_id = key
+        if slot != self.shown_slot:
+            return
+        field = self.field(part_id)
+        if field is None:
+            return
+        left, closed = self.part_state(field.record)
+        field.set_status(verdict_content(verdict, left, closed))
+        field.set_hint(left, closed)
+        self.show_solution_if_visible()
+        self.update_header()
+        if verdict.get("verdict") == "correct" or closed:
+            self.advance(field)
+
+    # -- actions -------------------------------------------------------------------------------
+    async def goto(self, index: int) -> None:
+        if self.busy or self.time_is_up():
+            return
+        self.save_all()
+        try:
+            self.session.goto(index)
+        except TimeUp:
+            self.expire()
+            return
+        except SessionError as error:
+            self.notify(str(error), severity="error")
+            return
+        await self.show_question()
+
+    async def action_next(self) -> None:
+        t = self.session.transcript
+        if t.current + 1 < len(t.questions):
+            await self.goto(t.current + 1)
+        elif self.session.preset.endless:
+            self.action_new_variant()
+        else:
+            self.notify("This is the last question: ctrl+s to finish", timeout=3)
+
+    async def action_prev(self) -> None:
+        if self.session.transcript.current > 0:
+            await self.goto(self.session.transcript.current - 1)
+
+    def action_flag(self) -> None:
+        if self.time_is_up():
+            return
+        try:
+            flagged = self.session.flag()
+        except TimeUp:
+            self.expire()
+            return
+        except SessionError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.update_header()
+        self.notify("Flagged for review" if flagged else "Flag removed", timeout=2)
+
+    def action_palette(self) -> None:
+        from interview_sim.tui.screens.modals import QuestionPalette
+
+        self.save_all()
+
+        async def jump(index: int | None) -> None:
+            if index is not None and index != self.session.transcript.current:
+                await self.goto(index)
+
+        self.app.push_screen(
+            QuestionPalette(self.session.transcript.questions, self.session.transcript.current),
+            jump,
+        )
+
+    def action_focus_part(self, step: int) -> None:
+        fields = [f for f in self.fields() if not f.input.disabled]
+        if not fields:
+            return
+        inputs = [f.input for f in fields]
+        focused = self.focused
+        index = inputs.index(focused) if focused in inputs else -step
+        inputs[max(0, min(len(inputs) - 1, index + step))].focus()
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#q-body", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_new_variant(self) -> None:
+        if not self.session.preset.endless or self.busy or self.time_is_up():
+            return
+
+        def work() -> None:
+            try:
+                self.session.add_question()
+            except SessionError as error:
+                self.app.call_from_thread(self.notify, str(error), severity="error")
+                return
+            self.load_variant(len(self.session.transcript.questions) - 1)
+            self.app.call_from_thread(self.new_variant_ready)
+
+        self.run_worker(work, thread=True, exclusive=True, group="add", exit_on_error=False)
+
+    async def new_variant_ready(self) -> None:
+        await self.show_question()
+
+    def action_finish(self) -> None:
+        from interview_sim.tui.screens.modals import Confirm, finish_body
+
+        if self.busy or self.time_is_up():
+            return
+        self.save_all()
+        session = self.session
+        body = finish_body(session.unanswered(), session.flagged(), session.preset.timed)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.submit()
+
+        self.app.push_screen(
+            Confirm("Submit the session?", body, yes="Submit", no="Keep working"), answered
+        )
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.query_one("#q-title", Static).update("Grading your answers…")
+
+        def work() -> None:
+            try:
+                self.session.finish()
+            except TimeUp:
+                pass
+            except SessionError as error:
+                self.app.call_from_thread(self.submit_failed, str(error))
+                return
+            except Exception as error:  # a bug in grading must not leave the UI waiting
+                self.app.call_from_thread(self.submit_failed, f"grading failed: {error!r}")
+                return
+            self.app.call_from_thread(self.finished)
+
+        self.run_worker(work, thread=True, exclusive=True, group="finish", exit_on_error=False)
+
+    def submit_failed(self, message: str) -> None:
+        self.busy = False
+        self.update_header()
+        self.notify(message, severity="error", timeout=8)
+
+    # -- variants for the live preview (regenerated off the UI thread) -------------------------
+    def warm_variants(self) -> None:
+        slots = range(len(self.session.transcript.questions))
+
+        def work() -> None:
+            current = self.session.transcript.current
+            for slot in [current, *[s for s in slots if s != current]]:
+                self.load_variant(slot)
+
+        self.run_worker(work, thread=True, group="variants", exit_on_error=False)
+
+    def load_variant(self, slot: int) -> None:
+        try:
+            variant = self.session.variant(slot)
+        except Exception:  # a changed family: the preview is only a convenience
+            return
+        for part in variant.parts:
+            self.parts[(slot, part.id)] = part
+
+    def on_unmount(self) -> None:
+        try:
+            self.save_all()
+        except Exception:  # widgets already gone: answers were saved on enter and on moving
+            pass

@@ -1,0 +1,169 @@
+"""Review of a finished session (also any past one): answers, verdicts, exact answers, solutions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Markdown, Static
+
+from interview_sim.tui.text import duration_text, part_label
+
+STATUS = {
+    "correct": ("$text-success", "✓ correct"),
+    "mistake": ("$text-warning", "✗ recognised mistake"),
+    "incorrect": ("$text-error", "✗ incorrect"),
+    "invalid": ("$text-error", "✗ unreadable"),
+    "unverified": ("$text-warning", "? could not verify"),
+}
+
+
+def part_review(index: int, record: Any) -> Content:
+    """One part as review text: prompt, the answer as typed and read, verdict, exact answer."""
+    final = record.final or {}
+    status = final.get("verdict", "incorrect")
+    style, label = STATUS.get(status, ("$text-error", status))
+    lines = [
+        Content.from_markup("[b]$n $prompt[/]", n=part_label(index), prompt=record.prompt),
+        Content.from_markup(
+            "  your answer: [b]$text[/]  [$text-muted]$read[/]",
+            text=record.text or "—",
+            read=f"(read as: {record.read_as})" if record.read_as else "",
+        ),
+    ]
+    if record.attempts:
+        tries = " · ".join(a.get("text", "") for a in record.attempts)
+        lines.append(Content.from_markup("  [$text-muted]attempts: $tries[/]", tries=tries))
+    message = final.get("message", "")
+    lines.append(
+        Content.from_markup(
+            f"  [{style} b]$label[/] $message [$text-muted]($score of the part's credit)[/]",
+            label=label,
+            message=message if message not in ("Correct.",) else "",
+            score=f"{record.score:.0%}",
+        )
+    )
+    if final.get("tag") or final.get("explanation"):
+        lines.append(
+            Content.from_markup(
+                "  [$text-warning]$tag[/] $why",
+                tag=final.get("tag", ""),
+                why=final.get("explanation", ""),
+            )
+        )
+    lines.append(
+        Content.from_markup(
+            "  exact answer: [b]$expected[/]  [$text-muted]accepted: $accepted[/]",
+            expected=record.expected,
+            accepted=record.accepted,
+        )
+    )
+    return Content("\n").join(lines)
+
+
+class ReviewScreen(Screen):
+    BINDINGS = [
+        Binding("pagedown,right,n", "move(1)", "Next", id="review.next"),
+        Binding("pageup,left,p", "move(-1)", "Prev", id="review.prev"),
+        Binding("ctrl+o,g", "palette", "Questions", id="review.palette"),
+        Binding("a", "practise(True)", "Practise again", id="review.again"),
+        Binding("s", "practise(False)", "Similar one", id="review.similar"),
+        Binding("escape", "back", "Back", id="review.back"),
+    ]
+
+    def __init__(self, transcript: Any, index: int = 0) -> None:
+        super().__init__(id="review")
+        self.transcript = transcript
+        self.index = index
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="review-title", markup=False)
+        yield VerticalScroll(id="review-body", can_focus=True)
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show()
+
+    async def show(self) -> None:
+        t = self.transcript
+        if not t.questions:
+            self.query_one("#review-title", Static).update("This session has no questions.")
+            return
+        q = t.questions[self.index]
+        self.query_one("#review-title", Static).update(
+            f"Review · {t.preset.get('title', '')} · question {self.index + 1} of "
+            f"{len(t.questions)} · {q.section}"
+        )
+        weights = sum(p.weight for p in q.parts) or 1.0
+        earned = sum(p.weight * p.score for p in q.parts) / weights * q.points
+        body = self.query_one("#review-body", VerticalScroll)
+        await body.remove_children()
+        flag = "  ⚑ flagged" if q.flagged else ""
+        await body.mount_all(
+            [
+                Static(
+                    Content.from_markup(
+                        "[b]$title[/]  $score  [$text-muted]$time · $family seed $seed$flag[/]",
+                        title=q.title,
+                        score=f"{earned:.1f} / {q.points:.1f} points",
+                        time=duration_text(q.time_spent),
+                        family=q.family,
+                        seed=str(q.seed),
+                        flag=flag,
+                    ),
+                    classes="review-heading",
+                ),
+                Markdown(q.statement, classes="review-statement"),
+                Label("Your answers", classes="section-title"),
+                *[
+                    Static(part_review(i, record), classes="review-part")
+                    for i, record in enumerate(q.parts)
+                ],
+                Label("Worked solution", classes="section-title"),
+                Markdown(q.solution, id="review-solution"),
+                Static(
+                    Content.from_markup(
+                        "[$text-muted]a: practise this one again (same variant) · "
+                        "s: try a similar one (new numbers)[/]"
+                    )
+                ),
+            ]
+        )
+        body.scroll_home(animate=False)
+        body.focus()
+
+    async def action_move(self, step: int) -> None:
+        new = self.index + step
+        if 0 <= new < len(self.transcript.questions):
+            self.index = new
+            await self.show()
+
+    def action_palette(self) -> None:
+        from interview_sim.tui.screens.modals import QuestionPalette
+
+        async def jump(index: int | None) -> None:
+            if index is not None:
+                self.index = index
+                await self.show()
+
+        self.app.push_screen(QuestionPalette(self.transcript.questions, self.index), jump)
+
+    def action_practise(self, same: bool) -> None:
+        from interview_sim.engine.presets import PresetError, find_preset
+        from interview_sim.tui.screens.rules import RulesScreen
+
+        app: Any = self.app
+        q = self.transcript.questions[self.index]
+        try:
+            preset = find_preset("practice", app.data_dir)
+        except PresetError as error:
+            self.notify(str(error), severity="error")
+            return
+        app.push_screen(RulesScreen(preset, family=q.family, replay=q if same else None))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

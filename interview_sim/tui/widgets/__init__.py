@@ -1,0 +1,1 @@
+"""Small reusable widgets: the countdown, the question palette strip, one answer field per part."""

@@ -1,0 +1,163 @@
+"""One answerable part: prompt, options, the input, the hint, and a live status line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from interview_sim.tui.text import part_label
+
+CHOICE_KINDS = ("choice", "choices")
+
+
+def verdict_content(verdict: dict[str, Any], attempts_left: int | None, closed: bool) -> Content:
+    """A checked attempt as one or two lines: the verdict, then the answer once the part closes."""
+    status = verdict.get("verdict", "")
+    message = verdict.get("message", "")
+    read_as = verdict.get("read_as", "")
+    lines: list[Content] = []
+    if status == "correct":
+        lines.append(Content.from_markup("[$text-success bold]✓ $message[/]", message=message))
+    elif status == "invalid":
+        lines.append(
+            Content.from_markup(
+                "[$text-error]$message[/] [$text-muted](no attempt used)[/]", message=message
+            )
+        )
+    elif status == "unverified":
+        lines.append(
+            Content.from_markup(
+                "[$text-warning]could not verify in time: $message[/] "
+                "[$text-muted](no attempt used)[/]",
+                message=message,
+            )
+        )
+    else:
+        style = "$text-warning" if status == "mistake" else "$text-error"
+        lines.append(Content.from_markup(f"[{style} bold]✗ $message[/]", message=message))
+        if verdict.get("explanation"):
+            lines.append(Content.from_markup("  $text", text=verdict["explanation"]))
+    if read_as and status != "invalid":
+        lines.append(Content.from_markup("[$text-muted]read as: $r[/]", r=read_as))
+    if status not in ("correct", "invalid", "unverified") and attempts_left:
+        lines.append(
+            Content.from_markup(
+                "[$text-accent]$n attempt$s left[/]",
+                n=str(attempts_left),
+                s="" if attempts_left == 1 else "s",
+            )
+        )
+    if closed and status != "correct":
+        lines.append(
+            Content.from_markup(
+                "answer: [bold]$e[/]  [$text-muted]accepted: $a[/]",
+                e=verdict.get("expected", ""),
+                a=verdict.get("accepted", ""),
+            )
+        )
+    return Content("\n").join(lines)
+
+
+class PartField(Vertical):
+    """The widgets of one part; the screen owns the session and reacts to the Input's messages."""
+
+    DEFAULT_CSS = """
+    PartField {
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    PartField > .part-prompt { text-style: bold; }
+    PartField > .part-options { padding: 0 0 0 2; }
+    PartField > Input {
+        margin: 0 0 0 2;
+        width: 1fr;
+        max-width: 72;
+        height: 1;
+        border: none;
+        padding: 0 1;
+        background: $boost;
+    }
+    PartField > Input:focus { background: $primary 25%; border: none; }
+    PartField > Input.-invalid { border: none; }
+    PartField > Input:disabled { background: $panel; }
+    PartField > .part-hint { color: $text-muted; padding: 0 0 0 3; }
+    PartField > .part-status { padding: 0 0 0 3; }
+    PartField > .part-status.-error { color: $text-error; }
+    PartField > .part-status.-ok { color: $text-success; }
+    """
+
+    def __init__(
+        self,
+        record: Any,
+        index: int,
+        *,
+        attempts_left: int | None = None,
+        closed: bool = False,
+        blink: bool = True,
+    ) -> None:
+        super().__init__(id=f"field-{record.id}")
+        self.record = record
+        self.index = index
+        self.attempts_left = attempts_left
+        self.closed = closed
+        self.blink = blink
+
+    @property
+    def part_id(self) -> str:
+        return self.record.id
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        yield Static(
+            f"{part_label(self.index)} {record.prompt}", classes="part-prompt", markup=False
+        )
+        if record.options:
+            lines = [
+                f"{key}) {label}   [{number}]"
+                for number, (key, label) in enumerate(record.options, start=1)
+            ]
+            yield Static("\n".join(lines), classes="part-options", markup=False)
+        field = Input(
+            value=record.text or "",
+            placeholder=self.placeholder(),
+            name=record.id,
+            id=f"input-{record.id}",
+            disabled=self.closed,
+        )
+        field.cursor_blink = self.blink
+        yield field
+        hint = record.hint
+        if self.attempts_left is not None and not self.closed:
+            hint += f" · {self.attempts_left} attempt{'s' if self.attempts_left != 1 else ''} left"
+        yield Static(hint, classes="part-hint", markup=False)
+        yield Static("", classes="part-status")
+
+    def placeholder(self) -> str:
+        if self.record.kind in CHOICE_KINDS:
+            keys = [key for key, _ in self.record.options]
+            return f"option {'/'.join(keys)} or 1–{len(keys)}" if keys else "option"
+        if self.record.kind == "boolean":
+            return "true / false"
+        return "your answer"
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    def set_status(self, text: str | Content, kind: str = "") -> None:
+        status = self.query_one(".part-status", Static)
+        status.set_class(kind == "error", "-error")
+        status.set_class(kind == "ok", "-ok")
+        status.update(text)
+
+    def set_hint(self, attempts_left: int | None, closed: bool) -> None:
+        self.attempts_left, self.closed = attempts_left, closed
+        hint = self.record.hint
+        if attempts_left is not None and not closed:
+            hint += f" · {attempts_left} attempt{'s' if attempts_left != 1 else ''} left"
+        self.query_one(".part-hint", Static).update(hint)
+        self.input.disabled = closed
