@@ -25,7 +25,7 @@ def when(stamp: float) -> str:
 
 
 def duration_text(seconds: float | None) -> str:
-    if not seconds:
+    if seconds is None:
         return "—"
     whole = int(round(seconds))
     if whole < 60:

@@ -36,7 +36,7 @@ class HistoryScreen(Screen):
             stats: DataTable = DataTable(id="history-stats", cursor_type="none")
             stats.add_columns("Chapter", "Accuracy", "Mean time", "Questions")
             yield stats
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#history-table").focus()

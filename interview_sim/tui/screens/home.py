@@ -7,7 +7,7 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
@@ -42,16 +42,15 @@ class HomeScreen(Screen):
             ),
             id="home-title",
         )
-        with Horizontal(id="home-columns"):
-            with Vertical(id="home-start"):
-                yield Label("Start", classes="section-title")
-                yield OptionList(id="home-actions")
-            with Vertical(id="home-recent"):
-                yield Label("Recent results", classes="section-title")
-                yield Static("Loading your history…", id="home-trend")
-                yield Static("", id="home-results")
+        with Vertical(id="home-start"):
+            yield Label("Start", classes="section-title")
+            yield OptionList(id="home-actions")
+        with Vertical(id="home-recent"):
+            yield Label("Recent results", classes="section-title")
+            yield Static("Loading your history…", id="home-trend")
+            yield Static("", id="home-results")
         yield Static("", id="home-errors")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         from interview_sim.engine.presets import list_presets
@@ -74,12 +73,20 @@ class HomeScreen(Screen):
         for preset in self.presets:
             key = KEYS.get(preset.name)
             label = Content.from_markup(
-                "$title  [$text-muted]$desc[/]",
-                title=preset.title + (f" [{key}]" if key else ""),
+                "$key $title  [$text-muted]$desc[/]",
+                key=f"[{key}]" if key else "   ",
+                title=preset.title,
                 desc=preset.description,
             )
             actions.add_option(Option(label, id=f"preset:{preset.name}"))
-        actions.add_option(Option("History and statistics [h]", id="history"))
+        actions.add_option(
+            Option(
+                Content.from_markup(
+                    "\\[h] History and statistics  [$text-muted]every session, by chapter[/]"
+                ),
+                id="history",
+            )
+        )
         actions.highlighted = highlighted if highlighted is not None else 0
 
     def continue_label(self, transcript: Any) -> Content:
@@ -92,7 +99,7 @@ class HomeScreen(Screen):
             answered = sum(1 for q in transcript.questions if q.answered)
             detail = f"{answered} of {len(transcript.questions)} answered"
         return Content.from_markup(
-            "[$text-accent b]Continue $title [c][/]  [$text-muted]$detail · $when[/]",
+            "[$text-accent b]\\[c] Continue $title[/]  [$text-muted]$detail · $when[/]",
             title=title,
             detail=detail,
             when=when(transcript.created_at),
@@ -131,14 +138,14 @@ class HomeScreen(Screen):
                 )
             )
             lines = []
-            for t in graded[:8]:
+            for t in graded[:5]:
                 passed = t.results.get("passed")
                 mark = "[$text-success]pass[/]" if passed else "[$text-error]fail[/]"
                 lines.append(
                     Content.from_markup(
                         f"$when  $title  $pct {mark}",
                         when=when(t.created_at),
-                        title=f"{t.preset.get('title', '?')[:22]:<22}",
+                        title=f"{t.preset.get('name', '?'):<14}",
                         pct=f"{percent_text(t.results.get('percent')):>6}",
                     )
                 )

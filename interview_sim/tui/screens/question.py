@@ -62,7 +62,7 @@ class QuestionScreen(Screen):
             yield Countdown("", id="q-clock")
         yield PaletteStrip(id="q-palette")
         yield VerticalScroll(id="q-body")
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         await self.show_question()
@@ -398,15 +398,14 @@ class QuestionScreen(Screen):
         if self.time_is_up():
             return
         try:
-            flagged = self.session.flag()
+            self.session.flag()
         except TimeUp:
             self.expire()
             return
         except SessionError as error:
             self.notify(str(error), severity="error")
             return
-        self.update_header()
-        self.notify("Flagged for review" if flagged else "Flag removed", timeout=2)
+        self.update_header()  # the header and the palette strip show the flag
 
     def action_palette(self) -> None:
         from interview_sim.tui.screens.modals import QuestionPalette

@@ -36,7 +36,7 @@ class TimeUpScreen(Screen):
             ),
             id="timeup-message",
         )
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_results(self) -> None:
         self.app.switch_screen(ResultsScreen(self.transcript))
@@ -46,7 +46,7 @@ class ResultsScreen(Screen):
     BINDINGS = [
         Binding("r,enter", "review", "Review answers", id="results.review"),
         Binding("h,escape", "home", "Home", id="results.home"),
-        Binding("q", "app.request_quit", "Quit", id="results.quit"),
+        Binding("q", "app.request_quit", "Quit", id="results.quit", show=False),
     ]
 
     def __init__(self, transcript: Any) -> None:
@@ -102,7 +102,7 @@ class ResultsScreen(Screen):
                 ),
                 id="results-code",
             )
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#results-body").focus()

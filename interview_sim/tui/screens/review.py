@@ -32,7 +32,9 @@ def part_review(index: int, record: Any) -> Content:
         Content.from_markup(
             "  your answer: [b]$text[/]  [$text-muted]$read[/]",
             text=record.text or "—",
-            read=f"(read as: {record.read_as})" if record.read_as else "",
+            read=f"(read as: {record.read_as})"
+            if record.read_as and record.read_as != (record.text or "").strip()
+            else "",
         ),
     ]
     if record.attempts:
@@ -57,7 +59,7 @@ def part_review(index: int, record: Any) -> Content:
         )
     lines.append(
         Content.from_markup(
-            "  exact answer: [b]$expected[/]  [$text-muted]accepted: $accepted[/]",
+            "  exact answer: [b]$expected[/]\n  [$text-muted]accepted: $accepted[/]",
             expected=record.expected,
             accepted=record.accepted,
         )
@@ -83,7 +85,7 @@ class ReviewScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("", id="review-title", markup=False)
         yield VerticalScroll(id="review-body", can_focus=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
         await self.show()

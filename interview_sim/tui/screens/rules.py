@@ -55,7 +55,7 @@ class RulesScreen(Screen):
                     yield Static(value, classes="rules-value", markup=False)
             yield Static("Preparing the questions…", id="rules-code")
             yield Static(self.start_text(), id="rules-start")
-        yield Footer()
+        yield Footer(compact=True)
 
     def start_text(self) -> Content:
         clock = "The clock starts" if self.preset.timed else "The session starts"
