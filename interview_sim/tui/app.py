@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from interview_sim.store.sessions import SessionStore
 
 Clock = Callable[[], float]
-EXIT_ON_READY = "INTERVIEW_SIM_TUI_EXIT_ON_READY"  # bench: leave as soon as home is interactive
+# bench: write the time the app became ready to this file and leave at once (headless)
+EXIT_ON_READY = "INTERVIEW_SIM_TUI_EXIT_ON_READY"
 
 
 def _fresh_seed() -> int:
@@ -99,7 +100,9 @@ class InterviewApp(App[int]):
             self.open_session(self.resume_id)
 
     def on_ready(self) -> None:
-        if os.environ.get(EXIT_ON_READY):
+        stamp_file = os.environ.get(EXIT_ON_READY)
+        if stamp_file:
+            Path(stamp_file).write_text(repr(time.time()), encoding="utf-8")
             self.exit(0)
 
     # -- navigation ----------------------------------------------------------------------------
@@ -267,7 +270,7 @@ def run_tui(args: Any) -> int:
         family=getattr(args, "family", None),
         resume=getattr(args, "resume", None),
     )
-    result = app.run()
+    result = app.run(headless=bool(os.environ.get(EXIT_ON_READY)))
     return result if isinstance(result, int) else 0
 
 

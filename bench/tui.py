@@ -1,0 +1,199 @@
+"""TUI benchmarks (run by hand: ``.venv/bin/python -m bench.tui``).
+
+1. Cold start: process start → the home screen is ready (``App.on_ready``), measured in fresh
+   subprocesses running the real entry point with ``INTERVIEW_SIM_TUI_EXIT_ON_READY`` set (the app
+   writes the ready time to a file and exits; it runs headless, so terminal set-up is not counted).
+   Target: median and max ≤ 1.0 s.
+2. Key-press → screen update while a symbolic check runs in the thread worker: keys typed into one
+   part while another part's expression is being checked; the time from posting the key event
+   to the first composed frame that shows it (``App._display``). Target ≤ 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+START_TARGET = 1.0
+KEY_TARGET = 0.050
+CHECK_SECONDS = 1.0
+
+
+def cold_start(runs: int) -> list[float]:
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        stamp = Path(tmp) / "ready"
+        env = dict(
+            os.environ,
+            INTERVIEW_SIM_TUI_EXIT_ON_READY=str(stamp),
+            INTERVIEW_SIM_HOME=str(Path(tmp) / "data"),
+        )
+        code = (
+            "import argparse; from interview_sim.tui.app import run_tui; "
+            "raise SystemExit(run_tui(argparse.Namespace()))"
+        )
+        for _ in range(runs):
+            stamp.unlink(missing_ok=True)
+            started = time.time()
+            subprocess.run(
+                [sys.executable, "-c", code],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            times.append(float(stamp.read_text()) - started)
+    return times
+
+
+async def _settle(pilot, app) -> None:
+    await pilot.pause()
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def _key_to_display(app, field, char: str) -> float | None:
+    """Post one key; the time until a frame that shows it is composed (or None after 5 s)."""
+    from textual import events
+
+    want = field.value + char
+    started = time.perf_counter()
+    shown: list[float] = []
+    original = app._display
+
+    def display(screen, renderable):
+        if renderable is not None and field.value == want and not shown:
+            shown.append(time.perf_counter())
+        return original(screen, renderable)
+
+    app._display = display
+    try:
+        app.post_message(events.Key(char, char))
+        while not shown and time.perf_counter() - started < 5.0:
+            await asyncio.sleep(0.0005)
+    finally:
+        app._display = original
+    return shown[0] - started if shown else None
+
+
+async def key_latency(rounds: int, load: str) -> tuple[list[float], int]:
+    """Latencies of keys pressed while an expression check is pending, and how many checks ran."""
+    sys.path.insert(0, str(ROOT))
+    from interview_sim.store.sessions import SessionStore
+    from interview_sim.tui.app import InterviewApp
+
+    with tempfile.TemporaryDirectory() as tmp:
+        clock_now = [1_700_000_000.0]
+        app = InterviewApp(
+            SessionStore(Path(tmp)),
+            lambda: clock_now[0],
+            preset="practice",
+            family="lr_linear_predictor_prob",
+            seed=5,
+            blink=False,
+        )
+        latencies: list[float] = []
+        checks = 0
+        async with app.run_test(size=(100, 30)) as pilot:
+            await _settle(pilot, app)
+            await pilot.press("enter")  # start
+            await _settle(pilot, app)
+            screen = app.screen
+
+            async def expression_part():
+                for _ in range(30):  # not every variant asks for a formula
+                    fields = screen.fields()
+                    found = [f for f in fields if f.record.kind == "expression"]
+                    if found:
+                        return found[0], next(f for f in fields if f is not found[0])
+                    await pilot.press("ctrl+n")
+                    await _settle(pilot, app)
+                raise RuntimeError("no variant with an expression part in 30 tries")
+
+            target, other = await expression_part()
+            session = screen.session
+            real_check = session.check
+
+            def slow_check(index, part_id, text):
+                # Real checks of this answer take 2–140 ms once the sympy worker is warm: too
+                # short to type into. Repeat the real symbolic check for CHECK_SECONDS in the
+                # worker thread (in-process parsing plus round trips to the sympy process), then
+                # record it through the engine as usual.
+                from interview_sim.answers.check import check
+
+                part = session.variant(session.transcript.current).part(part_id)
+                until = time.perf_counter() + CHECK_SECONDS
+                if load == "wait":  # waiting on the sympy process: the GIL is released
+                    check(part, text)
+                    time.sleep(max(0.0, until - time.perf_counter()))
+                while load == "cpu" and time.perf_counter() < until:
+                    check(part, text)  # CPU-bound Python in the worker thread: holds the GIL
+                return real_check(index, part_id, text)
+
+            if load != "idle":
+                session.check = slow_check
+            for _ in range(rounds):
+                # an equivalent form the checker must verify symbolically (attempts do not run
+                # out: the correct answer locks the part, so use a fresh variant each round)
+                target.input.value = f"({target.record.expected})*(sin(X)^2 + cos(X)^2)"
+                target.input.focus()
+                await pilot.press("enter")
+                checks += 1
+                other.input.focus()
+                other.input.value = ""
+                for char in "0.12345678" * 2:
+                    if load != "idle" and not screen.pending:
+                        break
+                    latency = await _key_to_display(app, other.input, char)
+                    if latency is not None:
+                        latencies.append(latency)
+                await _settle(pilot, app)
+                await pilot.press("ctrl+n")  # next variant (same family): a fresh expression part
+                await _settle(pilot, app)
+                target, other = await expression_part()
+        return latencies, checks
+
+
+def report(name: str, values: list[float], target: float, unit: str = "s") -> None:
+    scale = 1000.0 if unit == "ms" else 1.0
+    if not values:
+        print(f"{name}: no samples")
+        return
+    median, worst = statistics.median(values), max(values)
+    p90 = sorted(values)[int(0.9 * (len(values) - 1))]
+    verdict = "ok" if worst <= target else ("median ok" if median <= target else "OVER")
+    print(
+        f"{name}: n={len(values)} median {median * scale:.3f} {unit}  p90 {p90 * scale:.3f} {unit}"
+        f"  max {worst * scale:.3f} "
+        f"{unit}  (target ≤ {target * scale:g} {unit}: {verdict})"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="cold starts to time (≥ 10)")
+    parser.add_argument("--rounds", type=int, default=5, help="checks to type through")
+    args = parser.parse_args(argv)
+    report("cold start to interactive home", cold_start(args.runs), START_TARGET)
+    for load, what in (
+        ("idle", "no check running (baseline)"),
+        ("wait", "a check waiting 1 s on the sympy process"),
+        ("cpu", "a check doing 1 s of CPU-bound symbolic work in the thread (worst case)"),
+    ):
+        latencies, _ = asyncio.run(key_latency(args.rounds, load))
+        report(f"key → screen update, {what}", latencies, KEY_TARGET, "ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
