@@ -72,8 +72,9 @@ class Tolerance:
     def describe(self) -> str:
         """The rule in words, shown under every numeric input."""
         if self.mode == "relabs":
-            rel = float(self.rtol) * 100
-            return f"within {rel:g}% of the exact value (plus {float(self.atol):g} absolute)"
+            rule = f"within {float(self.rtol) * 100:g}% of the exact value"
+            # the default atol (1e-9) only guards an exact 0; mention a deliberate one
+            return rule if self.atol <= Fraction(1, 10**9) else f"{rule} (or ±{float(self.atol):g})"
         if self.mode == "sigfig":
             return f"correct to {self.digits} significant figures"
         if self.mode == "decdig":

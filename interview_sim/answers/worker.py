@@ -10,8 +10,11 @@ and the caller gets ``None`` ("could not verify"), never a wrong verdict. The st
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing
+import sys
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 CHECK_TIMEOUT = 2.0  # seconds of wall clock per request, as promised to the user
@@ -45,7 +48,8 @@ class SymbolicWorker:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child,), daemon=True, name="sympy-checker")
-        process.start()
+        with _real_stderr():
+            process.start()
         child.close()
         self._process, self._conn, self._ready = process, parent, False
 
@@ -89,6 +93,27 @@ class SymbolicWorker:
     @property
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
+
+
+@contextlib.contextmanager
+def _real_stderr() -> Iterator[None]:
+    """Spawn with a stderr that has a file descriptor.
+
+    Inside a Textual app ``sys.stderr`` is a capture object whose ``fileno()`` is -1; the
+    multiprocessing resource tracker (started by the first spawn) passes it on, and the start
+    fails with "bad value(s) in fds_to_keep". The real stderr is restored afterwards.
+    """
+    saved = sys.stderr
+    try:
+        usable = saved is not None and saved.fileno() >= 0
+    except (AttributeError, ValueError, OSError):
+        usable = False
+    if not usable:
+        sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
 
 
 _default: SymbolicWorker | None = None

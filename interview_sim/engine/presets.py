@@ -71,39 +71,30 @@ class Preset:
 
     def rules(self) -> list[tuple[str, str]]:
         """The rules as (label, value) rows for the rules screen and the plain runner."""
-        ours = (
-            " (our default; the book's own rules are not available)" if self.rules_are_ours else ""
-        )
+        if self.attempts == 0:
+            attempts = "answers may be edited until you submit"
+        else:
+            attempts = f"{self.attempts} per part"
+            if self.attempt_credit:
+                attempts += f", credit {' → '.join(f'{c:.0%}' for c in self.attempt_credit)}"
+        points = "equal per section, split across parts by weight"
+        if self.partial_credit:
+            points += "; partial credit for recognised mistakes"
         rows = [
-            ("Time", f"{self.duration_minutes:g} minutes{ours}" if self.timed else "untimed"),
+            ("Time", f"{self.duration_minutes:g} minutes" if self.timed else "untimed"),
             ("Sections", " · ".join(s.title for s in self.sections)),
-            (
-                "Attempts",
-                "answers may be edited until you submit" + ours
-                if self.attempts == 0
-                else f"{self.attempts} per part"
-                + (
-                    f", credit {' → '.join(f'{c:.0%}' for c in self.attempt_credit)}"
-                    if self.attempt_credit
-                    else ""
-                ),
-            ),
-            (
-                "Feedback",
-                ("none until the end" if self.feedback == "end" else "after each answer") + ours,
-            ),
-            ("Calculator", ("allowed" if self.calculator else "not allowed") + ours),
-            (
-                "Points",
-                "equal per section, split across parts by weight; partial credit for recognised "
-                "mistakes" + ours
-                if self.partial_credit
-                else "equal per section; no partial credit" + ours,
-            ),
-            ("Pass mark", f"{self.pass_mark:.0%}{ours}"),
+            ("Attempts", attempts),
+            ("Feedback", "none until the end" if self.feedback == "end" else "after each answer"),
+            ("Calculator", "allowed" if self.calculator else "not allowed"),
+            ("Points", points),
+            ("Pass mark", f"{self.pass_mark:.0%}"),
         ]
         if self.timed:
             rows.append(("When time is up", "your saved answers are submitted automatically"))
+        if self.rules_are_ours:
+            rows.append(
+                ("Note", "the book's own rules text is not available: these are our defaults")
+            )
         return rows
 
 

@@ -10,11 +10,13 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from interview_sim.engine.session import Clock, Session
 from interview_sim.engine.transcript import GRADED, Transcript, TranscriptError
 from interview_sim.store.files import FileLock, atomic_write
+
+if TYPE_CHECKING:  # the engine pulls in sympy and the generators: import it only to open
+    from interview_sim.engine.session import Clock, Session
 
 
 class CorruptSession(ValueError):
@@ -83,6 +85,8 @@ class SessionStore:
 
     def open(self, session_id: str, clock: Clock = time.time) -> Session:
         """Open a session for writing: lock it, and finalise it if its deadline passed meanwhile."""
+        from interview_sim.engine.session import Session
+
         transcript = self.load(session_id)
         self.lock(session_id)
         session = Session(transcript, clock=clock, store=self)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 
@@ -44,29 +43,9 @@ def build_session(
     return session
 
 
-def ensure_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with the real stderr.
-
-    While a Textual app runs, ``sys.stderr`` is a capture object whose ``fileno()`` is -1, and the
-    tracker (started on the first spawn) passes that descriptor on: the engine's sympy worker then
-    fails to start with ``ValueError: bad value(s) in fds_to_keep``. Once the tracker runs, every
-    later spawn (including a replacement worker after a timeout) reuses it.
-    """
-    from multiprocessing import resource_tracker
-
-    saved = sys.stderr
-    try:
-        if sys.__stderr__ is not None:
-            sys.stderr = sys.__stderr__
-        resource_tracker.ensure_running()
-    finally:
-        sys.stderr = saved
-
-
 def warm_checker() -> None:
     """Start the sympy worker process early so the first check does not wait for its import."""
     try:
-        ensure_resource_tracker()
         from interview_sim.answers.worker import default_worker
 
         default_worker().start()

@@ -23,7 +23,7 @@ def test_shipped_presets_load_and_have_rules():
     ]
     assert mock.duration_minutes == 60 and mock.pass_mark == 0.6 and mock.feedback == "end"
     rules = dict(mock.rules())
-    assert "our default" in rules["Time"], "the rules screen says the defaults are ours"
+    assert "our defaults" in rules["Note"], "the rules screen says the defaults are ours"
 
 
 def test_unknown_key_names_file_and_line(tmp_path: Path):
