@@ -81,9 +81,13 @@ def pick_adaptive(
     return rng.choices(pool, weights=weights, k=1)[0]
 
 
-def question_for(slot: int, section: str, family_id: str, exam_seed: int) -> QuestionRecord:
+def question_for(
+    slot: int, section: str, family_id: str, exam_seed: int, seed: int | None = None
+) -> QuestionRecord:
+    """The question in one slot; ``seed`` pins the variant (e.g. "practise this one again")."""
     family = get(family_id)
-    seed = derive_seed(family.id, family.version, exam_seed, slot)
+    if seed is None:
+        seed = derive_seed(family.id, family.version, exam_seed, slot)
     return record_variant(slot, section, family.variant(seed))
 
 

@@ -67,7 +67,10 @@ class Session:
         chapter: str | None = None,
         family: str | None = None,
         error_rates: Mapping[str, float] | None = None,
+        first_variant: int | None = None,
     ) -> Session:
+        """A new session; for endless practice, ``first_variant`` pins the first question's
+        variant seed (with ``family``: "practise this one again")."""
         now = clock()
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now))
         transcript = Transcript(
@@ -82,7 +85,7 @@ class Session:
         session = cls(transcript, clock, store)
         if preset.endless:
             session.error_rates = dict(error_rates or {})
-            session.add_question()
+            session.add_question(seed=first_variant)
         else:
             chosen = choose_families(preset, exam_seed, chapter, family)
             transcript.questions = [
@@ -93,7 +96,7 @@ class Session:
         session._event("created")
         return session
 
-    def add_question(self) -> QuestionRecord:
+    def add_question(self, seed: int | None = None) -> QuestionRecord:
         """Practice: append the next question (weak families more often) and go to it."""
         with self._lock:
             t = self.transcript
@@ -105,7 +108,7 @@ class Session:
                 if self.preset.adaptive
                 else pool[slot % len(pool)]
             )
-            question = question_for(slot, section.title, family_id, t.exam_seed)
+            question = question_for(slot, section.title, family_id, t.exam_seed, seed)
             t.questions.append(question)
             self._assign_points()
             if t.state == STARTED:

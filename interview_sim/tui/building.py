@@ -23,22 +23,21 @@ def build_session(
         from interview_sim.stats import error_rates
 
         rates = error_rates(store.transcripts()[0])
-    session = Session.create(
-        preset, seed, clock=clock, chapter=chapter, family=family, error_rates=rates
-    )
-    if replay is not None and replay.seed is not None and session.transcript.questions:
-        # The engine has no "start practice at this exact variant": replace the first question
-        # with the same family + seed (later questions are new variants of the same family).
-        from interview_sim.engine.build import record_variant
+    first_variant = None  # "practise this one again": the same variant, if the family is unchanged
+    if replay is not None and replay.seed is not None:
         from interview_sim.registry import get
 
-        found = get(replay.family)
-        if found.version == replay.version:
-            first = session.transcript.questions[0]
-            session.transcript.questions[0] = record_variant(
-                0, first.section, found.variant(replay.seed)
-            )
-            session.transcript.questions[0].points = first.points
+        if get(replay.family).version == replay.version:
+            first_variant = replay.seed
+    session = Session.create(
+        preset,
+        seed,
+        clock=clock,
+        chapter=chapter,
+        family=family,
+        error_rates=rates,
+        first_variant=first_variant,
+    )
     warm_checker()
     return session
 

@@ -204,3 +204,21 @@ def test_practice_is_endless_and_favours_weak_families(tmp_path: Path):
     assert len(chosen) == 60
     share = chosen.count("lr_odds_logodds") / len(chosen)
     assert share > 3 / (len(rates) + 2), f"weak family drawn {share:.0%} of the time"
+
+
+def test_practice_can_start_at_an_exact_variant():
+    seeded = Session.create(find_preset("mock-exam"), 3, clock=FakeClock()).transcript.questions[0]
+    again = Session.create(
+        find_preset("practice"),
+        99,
+        clock=FakeClock(),
+        family=seeded.family,
+        first_variant=seeded.seed,
+    )
+    first = again.transcript.questions[0]
+    assert (first.family, first.seed, first.statement) == (
+        seeded.family,
+        seeded.seed,
+        seeded.statement,
+    )
+    assert again.add_question().seed != seeded.seed, "later questions are new variants"
