@@ -82,10 +82,6 @@ class Tolerance:
         return "exact value only (a fraction such as 3/7 or an exact decimal)"
 
 
-RELATIVE_1E4 = Tolerance(rtol=Fraction(1, 10**4))
-EXACT = Tolerance(mode="exact")
-
-
 @dataclass(frozen=True)
 class Mistake:
     """A recognised wrong answer: the value a known slip produces from the same parameters."""

@@ -27,7 +27,6 @@ def rng_for(family_id: str, seed: int) -> random.Random:
     return random.Random(int.from_bytes(hashlib.blake2b(key, digest_size=16).digest(), "big"))
 
 
-def fresh_seed(rng: random.Random | None = None) -> int:
-    """A new seed for 'try a similar one' or a new exam (OS entropy unless given an RNG)."""
-    source = rng if rng is not None else random.SystemRandom()
-    return source.getrandbits(SEED_BITS)
+def fresh_seed() -> int:
+    """A new seed for 'try a similar one' or a new exam, from the OS's entropy."""
+    return random.SystemRandom().getrandbits(SEED_BITS)

@@ -35,10 +35,3 @@ class Verdict:
         data = asdict(self)
         data["credit"] = float(self.credit)
         return {"verdict": data.pop("status"), **data}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Verdict:
-        fields = dict(data)
-        fields["status"] = fields.pop("verdict")
-        fields["credit"] = Fraction(fields.get("credit", 0)).limit_denominator(10**6)
-        return cls(**fields)

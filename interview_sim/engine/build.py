@@ -23,14 +23,6 @@ def exam_code(preset: Preset, exam_seed: int, chapter: str | None, family: str |
     return f"{preset.name}:{exam_seed}" + (f":{extra}" if extra else "")
 
 
-def parse_exam_code(code: str) -> tuple[str, int, str | None]:
-    """'mock-exam:123' -> ('mock-exam', 123, None); 'drill:5:calculus' -> (…, 'calculus')."""
-    pieces = code.split(":")
-    if len(pieces) not in (2, 3) or not pieces[1].isdigit():
-        raise PresetError(f"not an exam code: {code!r} (expected PRESET:SEED, e.g. mock-exam:1234)")
-    return pieces[0], int(pieces[1]), pieces[2] if len(pieces) == 3 else None
-
-
 def section_pool(families: tuple[str, ...], chapter: str | None, family: str | None) -> list[str]:
     """The family ids a section draws from, after the user's chapter/family filter."""
     if family is not None:

@@ -7,7 +7,7 @@ stays reviewable even after a family changes. ``SCHEMA`` is bumped on any incomp
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = 1
@@ -93,9 +93,6 @@ class Transcript:
     events: list[dict[str, Any]] = field(default_factory=list)
     results: dict[str, Any] | None = None
     schema: int = SCHEMA
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Transcript:
