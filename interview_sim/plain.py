@@ -172,7 +172,9 @@ class PlainRunner:
                 return
             left = session.attempts_left(None, part.id)
             if verdict.status != "correct" and left != 0:
-                return
+                return  # attempts remain: the answer stays hidden
+            if verdict.status != "correct":
+                self.say(f"The answer is {verdict.expected} (accepted: {verdict.accepted}).")
             self.say("saved")
             if session.solution_visible():
                 self.say("\n--- Worked solution ---\n" + session.current.solution)

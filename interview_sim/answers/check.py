@@ -415,9 +415,7 @@ def check(part: Part, text: str, worker: SymbolicWorker | None = None) -> v.Verd
     for mistake in part.mistakes:
         if _close(part, mistake.value, value):
             return _mistake_verdict(mistake, read_as, common)
-    return v.Verdict(
-        v.INCORRECT, f"Not correct. The answer is {expected}.", read_as=read_as, **common
-    )
+    return v.Verdict(v.INCORRECT, "Not correct.", read_as=read_as, **common)
 
 
 def _mistake_verdict(mistake: Mistake, read_as: str, common: dict) -> v.Verdict:
@@ -475,7 +473,7 @@ def _check_expression(
         return v.Verdict(**{**verdict.__dict__, "layer": reply["layer"]})
     return v.Verdict(
         v.INCORRECT,
-        f"Not correct. The answer is {common['expected']}.",
+        "Not correct.",
         read_as=parsed.read_as,
         **common,
     )

@@ -222,3 +222,13 @@ def test_practice_can_start_at_an_exact_variant():
         seeded.statement,
     )
     assert again.add_question().seed != seeded.seed, "later questions are new variants"
+
+
+def test_feedback_never_reveals_the_answer_while_attempts_remain(tmp_path: Path):
+    session, _, _ = new_session(tmp_path, TINY_DRILL)
+    session.start()
+    part = session.transcript.questions[0].part("odds")
+    for _ in range(3):
+        verdict = session.check(0, "odds", wrong_text(part))
+        assert part.expected not in verdict.message
+    assert session.attempts_left(0, "odds") == 0
