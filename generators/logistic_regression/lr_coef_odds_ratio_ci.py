@@ -55,15 +55,6 @@ def round_step(value, step: str) -> sympy.Rational:
     return sympy.Rational(round(exact / st) * st)
 
 
-def approx(*values) -> tuple[sympy.Rational, ...]:
-    """30-digit decimals for interval entries that are sums of exponentials.
-
-    The checker reads an interval by splitting on commas *and spaces*, so the exact text of a sum
-    ("exp(1/2) - 49/25") cannot be read back; 30 digits are exact for any tolerance we use.
-    """
-    return tuple(sympy.Rational(str(sympy.N(v, 30))) for v in values)
-
-
 def check(params: dict) -> None:
     scenario = SCENARIOS[params["scenario"]]
     if params["covariate"] not in scenario.covariates:
@@ -156,13 +147,13 @@ def solve(params: dict) -> Solved:
             "exponentiated_se",
             "that exponentiates the SE and adds it to the odds ratio; exponentiate the endpoints "
             "of the interval for β instead.",
-            approx(odds_ratio - z * sympy.exp(delta * se), odds_ratio + z * sympy.exp(delta * se)),
+            (odds_ratio - z * sympy.exp(delta * se), odds_ratio + z * sympy.exp(delta * se)),
         ),
         Mistake(
             "margin_not_exponentiated",
             "that puts the log-scale margin z·SE around e^(β·Δx); the interval is not symmetric on "
             "the odds-ratio scale: exponentiate both endpoints.",
-            approx(odds_ratio - z * delta * se, odds_ratio + z * delta * se),
+            (odds_ratio - z * delta * se, odds_ratio + z * delta * se),
         ),
         Mistake(
             "not_exponentiated",
