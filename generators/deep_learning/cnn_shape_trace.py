@@ -12,10 +12,18 @@ padding once (n + p - f), keeping the input's channel count after a convolution,
 for a non-square input, ignoring the stride, dropping the batch dimension, and counting the batch
 in the flattened size.
 
-The pooling question is computed, not assumed: for unpadded floor-mode pools the composition of
-MaxPool2d(k1, s1) and MaxPool2d(k2, s2) has windows of extent (k2 - 1)s1 + k1 moved by s1·s2, and
-floor(floor(n/2)/2) = floor(n/4) for every n, so two (2, 2) pools always equal one (4, 4) pool —
-even at odd sizes such as 222 -> 111 -> 55. The code checks both the sizes and the windows.
+The pooling question must be able to go either way. The book's own pair, two MaxPool2d(2, 2)
+versus one MaxPool2d(4, 4), is always equal (floor(floor(n/2)/2) = floor(n/4) for every n, and the
+windows coincide), so asking only that would test nothing. Whenever the stack has two MaxPool2d in a
+row (the draw often inserts one: 2x(2, 2), 2x(3, 2), 2x(3, 3), or a mixed (2, 2)/(3, 2) pair), a
+single MaxPool2d(K, T) is proposed in their place: about half the time the right one, else a natural
+slip (kernels added or multiplied, strides added, the extent off by one, one pool's stride kept).
+For unpadded floor-mode pools, output j of MaxPool2d(k1, s1) then MaxPool2d(k2, s2) covers input
+j·s1·s2 … j·s1·s2 + (k2 - 1)s1 + k1 - 1, so 2x(3, 2) equals (7, 4), not (6, 4). A wrong proposal
+can still give the right output size ((6, 4) at n = 225: 55 both ways) or a different one ((3, 4)
+against 2x(2, 2) at n = 223: 56 against 55), so both the shape and the windows must be checked.
+"Equal" means the same output shape and, position by position, exactly the same set of input pixels
+(a max over different sets differs for some input). The truth is computed from those sets.
 """
 
 from __future__ import annotations
@@ -144,22 +152,69 @@ def trace(
     return shapes
 
 
+def pool_windows(n: int, first: Layer, second: Layer) -> list[frozenset[int]]:
+    """The input positions (along one side of n pixels) behind each output of ``first`` then
+    ``second``: output j takes the max over first-pool outputs j·s2 … j·s2 + k2 − 1, and
+    first-pool output i over input i·s1 … i·s1 + k1 − 1 (no padding, floor mode)."""
+    middle = out_size(n, first.kernel_size, first.stride, 0)
+    count = out_size(middle, second.kernel_size, second.stride, 0)
+    return [
+        frozenset(
+            i * first.stride + a
+            for i in range(j * second.stride, j * second.stride + second.kernel_size)
+            for a in range(first.kernel_size)
+        )
+        for j in range(count)
+    ]
+
+
+def _rows(window: frozenset[int]) -> str:
+    """Input positions as runs: {4, 5, 6} -> '4…6'; gaps give '0…1, 3…4'."""
+    runs: list[list[int]] = []
+    for x in sorted(window):
+        if runs and x == runs[-1][1] + 1:
+            runs[-1][1] = x
+        else:
+            runs.append([x, x])
+    return ", ".join(f"{a}…{b}" if a != b else str(a) for a, b in runs)
+
+
 def pools_equivalent(
     size: tuple[int, int], first: Layer, second: Layer, kernel: int, stride: int
 ) -> tuple[bool, dict]:
     """Whether pool ``first`` then pool ``second`` equals one MaxPool2d(kernel, stride) on an
-    (H, W) input: the same output sizes and, position by position, the same input window."""
-    composite = [
-        out_size(
-            out_size(n, first.kernel_size, first.stride, 0), second.kernel_size, second.stride, 0
-        )
+    (H, W) input: the same output sizes and, position by position, the same input window (a max
+    over two different sets of pixels differs for some input, so nothing weaker will do)."""
+    middle = [out_size(n, first.kernel_size, first.stride, 0) for n in size]
+    pair = [pool_windows(n, first, second) for n in size]
+    single = [
+        [
+            frozenset(range(j * stride, j * stride + kernel))
+            for j in range(out_size(n, kernel, stride, 0))
+        ]
         for n in size
     ]
-    single = [out_size(n, kernel, stride, 0) for n in size]
+    shape_same = [len(a) for a in pair] == [len(b) for b in single]
+    # each side uses the same pools, so a window depends only on j, not on the side
+    common = max(min(len(a), len(b)) for a, b in zip(pair, single, strict=True))
+    longest = max(pair, key=len)[:common]
+    ones = max(single, key=len)[:common]
+    differ = [j for j in range(common) if longest[j] != ones[j]]
+    example = differ[0] if differ else min(1, common - 1)
     extent = (second.kernel_size - 1) * first.stride + first.kernel_size
-    moved = first.stride * second.stride
-    same = composite == single and extent == kernel and moved == stride
-    return same, {"composite": composite, "single": single, "extent": extent, "moved": moved}
+    return shape_same and not differ, {
+        "middle": middle,
+        "composite": [len(a) for a in pair],
+        "single": [len(b) for b in single],
+        "extent": extent,
+        "moved": first.stride * second.stride,
+        "gaps": first.stride > first.kernel_size,
+        "shape_same": shape_same,
+        "windows_same": not differ,
+        "example": example,
+        "pair_window": _rows(longest[example]),
+        "single_window": _rows(ones[example]),
+    }
 
 
 # -- parameters --------------------------------------------------------------------------------
@@ -219,6 +274,38 @@ def parse_layers(raw: object) -> list[Layer]:
     return layers
 
 
+PROPOSED_EXAMPLE = '{"kernel_size": 4, "stride": 4}'
+
+
+def parse_proposed(raw: object) -> tuple[int, int] | None:
+    """The proposed single pool as (kernel_size, stride), or None (no pool question)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ParamError(
+            "proposed_pool",
+            f"must be null or an object such as {PROPOSED_EXAMPLE}, got {raw!r}",
+        )
+    unknown = sorted(set(raw) - {"kernel_size", "stride"})
+    if unknown:
+        raise ParamError(
+            "proposed_pool",
+            f"unknown key {unknown[0]!r} (a MaxPool2d here takes kernel_size and stride)",
+        )
+    if "kernel_size" not in raw:
+        raise ParamError("proposed_pool", f"missing 'kernel_size', e.g. {PROPOSED_EXAMPLE}")
+    values = []
+    for key in ("kernel_size", "stride"):
+        value = raw.get(key, raw["kernel_size"])  # PyTorch: stride defaults to kernel_size
+        low, high = LIMITS[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ParamError(
+                "proposed_pool", f"{key} must be a whole number in [{low}, {high}], got {value!r}"
+            )
+        values.append(value)
+    return values[0], values[1]
+
+
 def check(params: dict) -> None:
     n, c, h, w = params["input_shape"]
     layers = parse_layers(params["layers"])
@@ -227,7 +314,9 @@ def check(params: dict) -> None:
             "layers", "needs at least one Conv2d or MaxPool2d (nothing else changes the shape)"
         )
     shape: tuple[int, ...] = (n, c, h, w)
+    inputs = []
     for index, layer in enumerate(layers, start=1):
+        inputs.append(shape)
         here = f"layer {index} ({layer.code()})"
         if layer.type == "Flatten":
             if index != len(layers):
@@ -257,6 +346,28 @@ def check(params: dict) -> None:
                     "(the output would be empty)",
                 )
         shape = step(shape, layer)
+    proposed = parse_proposed(params["proposed_pool"])
+    pair = _pool_pair(layers)
+    if pair is None and proposed is not None:
+        raise ParamError(
+            "proposed_pool",
+            "the stack has no two MaxPool2d layers in a row, so there is no pair to replace; "
+            "use null",
+        )
+    if pair is not None and proposed is None:
+        raise ParamError(
+            "proposed_pool",
+            f"layers {pair + 1} and {pair + 2} are two MaxPool2d in a row, so the question needs "
+            f"the single pool to compare them with, e.g. {PROPOSED_EXAMPLE}",
+        )
+    if pair is not None and proposed is not None:
+        size = inputs[pair][2:]
+        if proposed[0] > min(size):
+            raise ParamError(
+                "proposed_pool",
+                f"a {proposed[0]}×{proposed[0]} kernel is larger than the {size[0]}×{size[1]} map "
+                f"that layers {pair + 1} and {pair + 2} receive; PyTorch raises a RuntimeError",
+            )
 
 
 # -- drawing -----------------------------------------------------------------------------------
@@ -315,10 +426,33 @@ def _types_chain(rng: Random, count: int) -> list[str]:
     return types
 
 
+# the pair of pools inserted for the pooling question, (kernel, stride) each, with weights
+PAIRS = (
+    (((2, 2), (2, 2)), 4),
+    (((3, 2), (3, 2)), 3),
+    (((3, 3), (3, 3)), 1),
+    (((2, 2), (3, 2)), 1),
+    (((3, 2), (2, 2)), 1),
+)
+
+
+def _proposals(first: Layer, second: Layer) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """The single pool equal to ``first`` then ``second`` and the natural wrong guesses."""
+    (k1, s1), (k2, s2) = (first.kernel_size, first.stride), (second.kernel_size, second.stride)
+    right = ((k2 - 1) * s1 + k1, s1 * s2)
+    slips = [
+        (k1 + k2, s1 * s2),  # kernels added
+        (k1 * k2, s1 * s2),  # kernels multiplied
+        (right[0], s1 + s2),  # strides added
+        (right[0] - 1, s1 * s2),  # extent off by one
+        (right[0], max(s1, s2)),  # one pool's stride kept
+    ]
+    wrong = [p for p in dict.fromkeys(slips) if p != right and min(p) >= 1]
+    return right, wrong
+
+
 def _draw_layer(rng: Random, kind: str, shape: tuple[int, ...]) -> dict:
     channels, side = shape[1], min(shape[2], shape[3])
-    if kind == "MaxPool2d!":
-        return {"type": "MaxPool2d", "kernel_size": 2, "stride": 2}
     if kind == "MaxPool2d":
         k, s = rng.choices(((2, 2), (3, 2), (3, 3), (2, 1), (4, 4)), weights=(8, 4, 2, 1, 1))[0]
         return {"type": "MaxPool2d", "kernel_size": k, "stride": s}
@@ -346,9 +480,15 @@ def draw(rng: Random) -> dict:
         width = height if rng.random() < 0.55 else _side(rng)
         shape: tuple[int, ...] = (rng.randint(1, 8), rng.choice((1, 3, 3)), height, width)
         start = shape
+        pools, weights = zip(*PAIRS, strict=True)
+        inserted = list(rng.choices(pools, weights=weights)[0])
         layers = []
         for kind in _types(rng):
-            layer = _draw_layer(rng, kind, shape)
+            if kind == "MaxPool2d!":
+                k, s = inserted.pop(0)
+                layer = {"type": "MaxPool2d", "kernel_size": k, "stride": s}
+            else:
+                layer = _draw_layer(rng, kind, shape)
             layers.append(layer)
             shape = step(shape, parse_layers([layer])[0])
             if min(shape) < 2:
@@ -356,10 +496,18 @@ def draw(rng: Random) -> dict:
         else:
             if rng.random() < 0.3:
                 layers.append({"type": "Flatten"})
+            parsed = parse_layers(layers)
+            pair = _pool_pair(parsed)
+            proposed = None
+            if pair is not None:
+                right, wrong = _proposals(parsed[pair], parsed[pair + 1])
+                k, s = right if rng.random() < 0.5 or not wrong else rng.choice(wrong)
+                proposed = {"kernel_size": k, "stride": s}
             params = {
                 "input_shape": list(start),
                 "layers": layers,
                 "ask": rng.choices(("each", "final"), weights=(2, 1))[0],
+                "proposed_pool": proposed,
             }
             try:
                 check(params)
@@ -483,19 +631,54 @@ def solve(params: dict) -> Solved:
     )
 
     pool_pair = _pool_pair(layers)
+    proposed = parse_proposed(params["proposed_pool"])
     pool_facts = None
-    if pool_pair is not None:
+    if pool_pair is not None and proposed is not None:
         i = pool_pair
+        first, second = layers[i], layers[i + 1]
+        kernel, stride = proposed
         size = (inputs[i][2], inputs[i][3])
-        same, details = pools_equivalent(size, layers[i], layers[i + 1], 4, 4)
-        pool_facts = {"first": i + 1, "second": i + 2, "size": list(size), "same": same, **details}
+        same, details = pools_equivalent(size, first, second, kernel, stride)
+        single = Layer("MaxPool2d", kernel_size=kernel, stride=stride)
+        sides = size[:1] if size[0] == size[1] else size
+        right, _ = _proposals(first, second)
+        pool_facts = {
+            "first": i + 1,
+            "second": i + 2,
+            "first_code": first.code(),
+            "second_code": second.code(),
+            "single_code": single.code(),
+            "k1": first.kernel_size,
+            "s1": first.stride,
+            "k2": second.kernel_size,
+            "s2": second.stride,
+            "kernel": kernel,
+            "stride": stride,
+            "right_code": Layer("MaxPool2d", kernel_size=right[0], stride=right[1]).code(),
+            "size": list(size),
+            "same": same,
+            "sizes": [
+                {
+                    "n": n,
+                    "pair": f"{_size_formula(n, first)}, then {_size_formula(middle, second)}",
+                    "single": _size_formula(n, single),
+                }
+                for n, middle in zip(sides, details["middle"], strict=False)
+            ],
+            **details,
+        }
+        pair_text = (
+            f"two {first.code()} in a row"
+            if first == second
+            else f"{first.code()} followed by {second.code()}"
+        )
         parts.append(
             Part(
                 id="pools_equal",
                 prompt=(
-                    f"Layers {i + 1} and {i + 2} are two nn.MaxPool2d(kernel_size=2, stride=2) in "
-                    "a row. Would one nn.MaxPool2d(kernel_size=4, stride=4) in their place give "
-                    "exactly the same output (same shape and same values) for this input?"
+                    f"Layers {i + 1} and {i + 2} are {pair_text}. Would one {single.code()} in "
+                    "their place give exactly the same output — the same shape, and the same "
+                    "values for every input x of this shape?"
                 ),
                 kind=AnswerKind.BOOLEAN,
                 answer=same,
@@ -535,10 +718,9 @@ def solve(params: dict) -> Solved:
 
 
 def _pool_pair(layers: list[Layer]) -> int | None:
-    """Index of the first of two directly consecutive MaxPool2d(2, 2) layers."""
+    """Index of the first of two directly consecutive MaxPool2d layers (of any sizes)."""
     for i in range(len(layers) - 1):
-        pair = layers[i], layers[i + 1]
-        if all(p.type == "MaxPool2d" and p.kernel_size == p.stride == 2 for p in pair):
+        if layers[i].type == layers[i + 1].type == "MaxPool2d":
             return i
     return None
 
@@ -579,6 +761,7 @@ FAMILY = Family(
     id="cnn_shape_trace",
     chapter="deep_learning",
     title="Tensor shapes through a CNN stack",
+    version=2,
     book_refs=("DL-Q61", "DL-Q62", "DL-Q70"),
     params=(
         Param(
@@ -603,9 +786,21 @@ FAMILY = Family(
             "choice",
             options=("each", "final"),
         ),
+        Param(
+            "proposed_pool",
+            "the single MaxPool2d proposed in place of the first two MaxPool2d in a row, as "
+            '{"kernel_size": K, "stride": T} (stride defaults to K); null when the stack has no '
+            "such pair",
+            "data",
+        ),
     ),
     draw=draw,
     solve=solve,
     check=check,
-    book_params={"input_shape": [1, 3, 224, 224], "layers": BOOK_LAYERS, "ask": "each"},
+    book_params={
+        "input_shape": [1, 3, 224, 224],
+        "layers": BOOK_LAYERS,
+        "ask": "each",
+        "proposed_pool": {"kernel_size": 4, "stride": 4},
+    },
 )

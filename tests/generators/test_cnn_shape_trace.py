@@ -1,5 +1,5 @@
-"""cnn_shape_trace: the book's MaxPool001 numbers, an independent window count, brute-force pooling,
-mistake tags and parameter errors."""
+"""cnn_shape_trace: the book's MaxPool001 numbers, an independent window count, brute-force pooling
+for the pair-versus-single-pool question, mistake tags and parameter errors."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from generators.deep_learning.cnn_shape_trace import BOOK_LAYERS, FAMILY
+from generators.deep_learning.cnn_shape_trace import BOOK_LAYERS, FAMILY, PAIRS, Layer, _proposals
 from interview_sim.answers.check import check
 from interview_sim.family import ParamError
 
@@ -17,8 +17,14 @@ CONV = {"type": "Conv2d", "in_channels": 3, "out_channels": 8, "kernel_size": 3}
 POOL = {"type": "MaxPool2d", "kernel_size": 2, "stride": 2}
 
 
-def variant(input_shape, layers, ask="each"):
-    return FAMILY.from_params({"input_shape": input_shape, "layers": layers, "ask": ask})
+def variant(input_shape, layers, ask="each", proposed=None):
+    return FAMILY.from_params(
+        {"input_shape": input_shape, "layers": layers, "ask": ask, "proposed_pool": proposed}
+    )
+
+
+def pool(k, s):
+    return {"type": "MaxPool2d", "kernel_size": k, "stride": s}
 
 
 def test_book_maxpool001():
@@ -29,6 +35,8 @@ def test_book_maxpool001():
     assert v.part("shape_4").answer == (1, 32, 55, 55)
     assert v.part("flat_features").answer == 32 * 55 * 55 == 96800
     assert v.part("pools_equal").answer is True
+    assert FAMILY.book_params["proposed_pool"] == {"kernel_size": 4, "stride": 4}
+    assert "nn.MaxPool2d(kernel_size=4, stride=4)" in v.part("pools_equal").prompt
     assert (
         "```python" in v.statement and "nn.Conv2d(3, 32, kernel_size=7, padding=2)" in v.statement
     )
@@ -71,29 +79,144 @@ def test_independent_recomputation(seed):
 
 
 def _maxpool(x: np.ndarray, k: int, s: int) -> np.ndarray:
-    windows = np.lib.stride_tricks.sliding_window_view(x, (k, k))[::s, ::s]
-    return windows.max(axis=(-1, -2))
+    """MaxPool2d by hand over the last two axes: no padding, floor mode (a window that would run
+    past the edge is dropped)."""
+    rows, cols = (x.shape[-2] - k) // s + 1, (x.shape[-1] - k) // s + 1
+    out = np.empty((*x.shape[:-2], rows, cols))
+    for i in range(rows):
+        for j in range(cols):
+            out[..., i, j] = x[..., i * s : i * s + k, j * s : j * s + k].max(axis=(-2, -1))
+    return out
 
 
-@pytest.mark.parametrize("size", [(8, 8), (9, 11), (13, 13), (30, 17), (111, 110), (222, 223)])
-def test_two_pools_equal_one_brute_force(size):
-    x = np.random.default_rng(sum(size)).normal(size=size)
-    twice = _maxpool(_maxpool(x, 2, 2), 2, 2)
-    once = _maxpool(x, 4, 4)
-    assert twice.shape == once.shape and np.array_equal(twice, once)
-    layers = [{**CONV, "in_channels": 1, "padding": 1}, POOL, POOL]
-    v = variant([1, 1, *size], layers)
-    assert v.part("pools_equal").answer is True
+def _brute_force_equal(size, first, second, single) -> bool:
+    """Pool random arrays both ways: a few plain normal arrays, and one per pixel with a large
+    spike on that pixel (so windows that differ by a single pixel cannot hide behind a maximum
+    that happens to lie in both). Equal means the same shape and the same values for all."""
+    h, w = size
+    rng = np.random.default_rng(h * 1000 + w)
+    x = rng.normal(size=(4 + h * w, h, w))
+    x[4:].reshape(h * w, h * w)[np.arange(h * w), np.arange(h * w)] += 100.0
+    twice = _maxpool(_maxpool(x, *first), *second)
+    once = _maxpool(x, *single)
+    return twice.shape == once.shape and np.array_equal(twice, once)
+
+
+def _catalogue() -> set:
+    """Each inserted pair against its right single pool and every catalogued wrong one."""
+    cases = set()
+    for pair, _ in PAIRS:
+        first, second = (Layer("MaxPool2d", kernel_size=k, stride=s) for k, s in pair)
+        right, wrong = _proposals(first, second)
+        cases |= {(pair, proposal) for proposal in (right, *wrong)}
+    return cases
+
+
+# the catalogue plus the brief's examples written out
+CASES = sorted(
+    _catalogue()
+    | {
+        (((2, 2), (2, 2)), (4, 4)),
+        (((2, 2), (2, 2)), (3, 4)),
+        (((2, 2), (2, 2)), (4, 2)),
+        (((3, 2), (3, 2)), (6, 4)),
+        (((3, 2), (3, 2)), (7, 4)),
+        (((3, 3), (3, 3)), (9, 9)),
+    }
+)
+SIZES = [(12, 12), (13, 15), (14, 14), (17, 30), (22, 19), (23, 23), (31, 26), (34, 35)]
+
+
+@pytest.mark.parametrize(("pair", "single"), CASES)
+def test_pool_question_matches_brute_force(pair, single):
+    first, second = pair
+    for size in SIZES:
+        layers = [{**CONV, "in_channels": 1, "padding": 1}, pool(*first), pool(*second)]
+        proposed = {"kernel_size": single[0], "stride": single[1]}
+        v = variant([1, 1, *size], layers, proposed=proposed)
+        truth = _brute_force_equal(size, first, second, single)
+        assert v.part("pools_equal").answer is truth, (pair, single, size)
+        assert ("**true**" in v.solution) is truth and ("**false**" in v.solution) is not truth
+
+
+def test_pool_question_both_ways_by_construction():
+    # the brief's examples: the truth depends on the proposal, not on the pair alone
+    expected = {
+        (((2, 2), (2, 2)), (4, 4)): True,
+        (((2, 2), (2, 2)), (3, 4)): False,
+        (((2, 2), (2, 2)), (4, 2)): False,
+        (((3, 2), (3, 2)), (6, 4)): False,
+        (((3, 2), (3, 2)), (7, 4)): True,
+        (((3, 3), (3, 3)), (9, 9)): True,
+        (((3, 3), (3, 3)), (9, 6)): False,
+        (((2, 2), (3, 2)), (6, 4)): True,
+        (((3, 2), (2, 2)), (5, 4)): True,
+    }
+    for ((first, second), single), truth in expected.items():
+        layers = [pool(*first), pool(*second)]
+        v = variant(
+            [1, 3, 64, 64], layers, proposed={"kernel_size": single[0], "stride": single[1]}
+        )
+        assert v.part("pools_equal").answer is truth, (first, second, single)
+
+
+def test_shape_alone_does_not_decide():
+    # 2x(3, 2) vs (6, 4) on 225: both give 55, yet the windows differ (0…6 against 0…5)
+    v = variant(
+        [1, 3, 225, 225], [pool(3, 2), pool(3, 2)], proposed={"kernel_size": 6, "stride": 4}
+    )
+    facts = v.facts["pool"]
+    assert (
+        facts["shape_same"] and not facts["windows_same"] and v.part("pools_equal").answer is False
+    )
+    assert "0…6 through the pair but 0…5 through the single pool" in v.solution
+    # 2x(2, 2) vs (3, 4) on an odd size 223: 55 against 56, so the sizes already differ
+    v = variant(
+        [1, 3, 223, 223], [pool(2, 2), pool(2, 2)], proposed={"kernel_size": 3, "stride": 4}
+    )
+    facts = v.facts["pool"]
+    assert facts["composite"] == [55, 55] and facts["single"] == [56, 56]
+    assert v.part("pools_equal").answer is False
 
 
 def test_floor_identity_for_all_sizes():
+    # why the book's own instance is always true
     assert all(n // 2 // 2 == n // 4 == math.floor(n / 4) for n in range(4, 5000))
 
 
-def test_pool_question_only_for_consecutive_2x2_pools():
+def test_single_output_edge_case():
+    # 5 -> 2 -> 1 through 2x(2, 2); MaxPool2d(4, 2) on 5 also gives one output over pixels 0…3
+    v = variant([1, 1, 5, 5], [pool(2, 2), pool(2, 2)], proposed={"kernel_size": 4, "stride": 2})
+    assert (
+        v.part("pools_equal").answer is _brute_force_equal((5, 5), (2, 2), (2, 2), (4, 2)) is True
+    )
+
+
+def test_pools_with_gaps_never_equal_a_single_pool():
+    # MaxPool2d(2, stride=3) skips every third pixel: the pair's windows are not contiguous
+    v = variant([1, 3, 60, 60], [pool(2, 3), pool(2, 2)], proposed={"kernel_size": 5, "stride": 6})
+    assert v.part("pools_equal").answer is False
+    assert _brute_force_equal((60, 60), (2, 3), (2, 2), (5, 6)) is False
+    assert "0…1, 3…4" in v.solution
+
+
+def test_both_answers_over_200_seeds():
+    answers = [
+        v.part("pools_equal").answer
+        for v in (FAMILY.variant(seed) for seed in range(200))
+        if "pools_equal" in [p.id for p in v.parts]
+    ]
+    assert len(answers) >= 50
+    assert 0.3 <= sum(answers) / len(answers) <= 0.7, (sum(answers), len(answers))
+
+
+def test_pool_question_for_any_consecutive_pools():
     assert "pools_equal" not in [p.id for p in variant([1, 3, 64, 64], [CONV, POOL]).parts]
     relu = {"type": "ReLU"}
     assert "pools_equal" not in [p.id for p in variant([1, 3, 64, 64], [POOL, relu, POOL]).parts]
+    v = variant([1, 3, 64, 64], [CONV, pool(3, 2), pool(3, 2), POOL], proposed={"kernel_size": 7})
+    assert v.facts["pool"]["first"] == 2 and v.facts["pool"]["stride"] == 7  # stride defaults to K
+    assert v.part("pools_equal").answer is False
 
 
 def test_mistakes_are_recognised():
@@ -147,10 +270,31 @@ def test_bad_layers(layers, message):
     assert error.value.name == "layers" and message in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("layers", "proposed", "message"),
+    [
+        ([CONV, POOL, POOL], None, "the single pool to compare them with"),
+        ([CONV, POOL], {"kernel_size": 4, "stride": 4}, "no two MaxPool2d layers in a row"),
+        ([CONV, POOL, POOL], [4, 4], "must be null or an object"),
+        ([CONV, POOL, POOL], {"stride": 4}, "missing 'kernel_size'"),
+        ([CONV, POOL, POOL], {"kernel_size": 0, "stride": 4}, "kernel_size must be a whole"),
+        ([CONV, POOL, POOL], {"kernel_size": 4, "stride": True}, "stride must be a whole"),
+        ([CONV, POOL, POOL], {"kernel_size": 4, "padding": 1}, "unknown key 'padding'"),
+        ([CONV, POOL, POOL], {"kernel_size": 40, "stride": 4}, "larger than the 30×30 map"),
+    ],
+)
+def test_bad_proposed_pool(layers, proposed, message):
+    with pytest.raises(ParamError) as error:
+        variant([1, 3, 32, 32], layers, proposed=proposed)
+    assert error.value.name == "proposed_pool" and message in str(error.value)
+
+
 def test_bad_input_shape():
     with pytest.raises(ParamError) as error:
-        variant([3, 224, 224], BOOK_LAYERS)
+        variant([3, 224, 224], BOOK_LAYERS, proposed={"kernel_size": 4})
     assert error.value.name == "input_shape"
     with pytest.raises(ParamError) as error:
-        variant([1, 1, 224, 224], BOOK_LAYERS)  # 1 channel into Conv2d(3, ...)
+        variant(
+            [1, 1, 224, 224], BOOK_LAYERS, proposed={"kernel_size": 4}
+        )  # 1 channel into Conv2d(3, ...)
     assert error.value.name == "layers" and "3 input channels but receives 1" in str(error.value)
