@@ -52,7 +52,8 @@ def test_integer_correct(text: str) -> None:
 def test_integer_incorrect_mistake_invalid() -> None:
     wrong = check(INTEGER, "370697")
     assert (wrong.status, wrong.read_as) == (v.INCORRECT, "370697")
-    assert "370698" in wrong.message and wrong.counts_as_attempt
+    assert wrong.expected == "370698" and wrong.counts_as_attempt
+    assert "370698" not in wrong.message, "the message never gives the answer away"
     slip = check(INTEGER, "369,600")
     assert (slip.status, slip.tag, slip.credit) == (v.MISTAKE, "no_bias", HALF)
     assert "forgot the bias" in slip.message and "50%" in slip.message
