@@ -150,7 +150,7 @@ async def test_invalid_input_shows_message_and_uses_no_attempt(data_dir, clock):
         await pilot.press("enter")
         await settle(pilot, app)
         assert screen.session.attempts_left(None, field.part_id) == 1
-        assert "1 attempt left" in str(field.query_one(".part-status").render())
+        assert "1 attempt left" in str(field.query_one(".part-hint").render())
 
 
 async def test_practice_solution_after_last_attempt(data_dir, clock):

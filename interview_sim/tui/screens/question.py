@@ -117,8 +117,8 @@ class QuestionScreen(Screen):
         record = field.record
         if not self.exam_mode:
             if record.attempts:
-                left, closed = self.part_state(record)
-                field.set_status(verdict_content(record.attempts[-1]["verdict"], left, closed))
+                _, closed = self.part_state(record)
+                field.set_status(verdict_content(record.attempts[-1]["verdict"], closed))
             return
         if record.text:
             if record.read_as:
@@ -359,7 +359,7 @@ class QuestionScreen(Screen):
         if field is None:
             return
         left, closed = self.part_state(field.record)
-        field.set_status(verdict_content(verdict, left, closed))
+        field.set_status(verdict_content(verdict, closed))
         field.set_hint(left, closed)
         self.show_solution_if_visible()
         self.update_header()

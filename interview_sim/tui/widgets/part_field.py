@@ -14,7 +14,7 @@ from interview_sim.tui.text import part_label
 CHOICE_KINDS = ("choice", "choices")
 
 
-def verdict_content(verdict: dict[str, Any], attempts_left: int | None, closed: bool) -> Content:
+def verdict_content(verdict: dict[str, Any], closed: bool) -> Content:
     """A checked attempt as one or two lines: the verdict, then the answer once the part closes."""
     status = verdict.get("verdict", "")
     message = verdict.get("message", "")
@@ -43,14 +43,6 @@ def verdict_content(verdict: dict[str, Any], attempts_left: int | None, closed: 
             lines.append(Content.from_markup("  $text", text=verdict["explanation"]))
     if read_as and status != "invalid":
         lines.append(Content.from_markup("[$text-muted]read as: $r[/]", r=read_as))
-    if status not in ("correct", "invalid", "unverified") and attempts_left:
-        lines.append(
-            Content.from_markup(
-                "[$text-accent]$n attempt$s left[/]",
-                n=str(attempts_left),
-                s="" if attempts_left == 1 else "s",
-            )
-        )
     if closed and status != "correct":
         lines.append(
             Content.from_markup(
@@ -130,10 +122,7 @@ class PartField(Vertical):
         )
         field.cursor_blink = self.blink
         yield field
-        hint = record.hint
-        if self.attempts_left is not None and not self.closed:
-            hint += f" · {self.attempts_left} attempt{'s' if self.attempts_left != 1 else ''} left"
-        yield Static(hint, classes="part-hint", markup=False)
+        yield Static(self.hint_text(), classes="part-hint", markup=False)
         yield Static("", classes="part-status")
 
     def placeholder(self) -> str:
@@ -154,10 +143,14 @@ class PartField(Vertical):
         status.set_class(kind == "ok", "-ok")
         status.update(text)
 
+    def hint_text(self) -> str:
+        """What to type, and the attempts left (the one place they are shown)."""
+        left = self.attempts_left
+        if left is None or self.closed:
+            return self.record.hint
+        return f"{self.record.hint} · {left} attempt{'s' if left != 1 else ''} left"
+
     def set_hint(self, attempts_left: int | None, closed: bool) -> None:
         self.attempts_left, self.closed = attempts_left, closed
-        hint = self.record.hint
-        if attempts_left is not None and not closed:
-            hint += f" · {attempts_left} attempt{'s' if attempts_left != 1 else ''} left"
-        self.query_one(".part-hint", Static).update(hint)
+        self.query_one(".part-hint", Static).update(self.hint_text())
         self.input.disabled = closed
