@@ -18,6 +18,15 @@ import sympy
 
 from interview_sim.family import ParamError
 
+# The book's mock-exam model (gum bacteria and Alzheimer's), shared by the LR families' book
+# instances: logit = -4.8792 + 0.0258 * bacteria, SE(beta1) = 0.0194.
+BOOK_MODEL = {
+    "scenario": "alzheimer",
+    "covariates": ["bacteria"],
+    "intercept": -4.8792,
+    "coefficients": [0.0258],
+}
+
 
 def dec(text: str) -> sympy.Rational:
     return sympy.Rational(text)

@@ -15,6 +15,7 @@ from random import Random
 import sympy
 
 from generators.logistic_regression._context import (
+    BOOK_MODEL,
     COVARIATES,
     SCENARIOS,
     check_scenario,
@@ -255,10 +256,7 @@ FAMILY = Family(
     solve=solve,
     check=check,
     book_params={
-        "scenario": "alzheimer",
-        "covariates": ["bacteria"],
-        "intercept": -4.8792,
-        "coefficients": [0.0258],
+        **BOOK_MODEL,
         "values": [100],
         "odds_formula": True,
     },
