@@ -55,13 +55,17 @@ class Param:
             return "one of " + ", ".join(map(str, self.options))
         if self.kind == "data":
             return "structured data (see the family's docs)"
-        bounds = ""
-        if self.low is not None or self.high is not None:
-            left, right = ("(", ")") if self.open else ("[", "]")
-            bounds = f"{left}{_fmt(self.low, '-inf')}, {_fmt(self.high, 'inf')}{right}"
+        bounds = self.bounds()
         if self.kind in ("numbers", "integers", "matrix"):
             return f"{self.kind} {bounds}, {self.length[0]}–{self.length[1]} items".strip()
         return f"{self.kind} in {bounds}" if bounds else self.kind
+
+    def bounds(self) -> str:
+        """The allowed interval, e.g. "(0, 1)" or "[1, inf]"; "" when unbounded."""
+        if self.low is None and self.high is None:
+            return ""
+        left, right = ("(", ")") if self.open else ("[", "]")
+        return f"{left}{_fmt(self.low, '-inf')}, {_fmt(self.high, 'inf')}{right}"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -134,7 +138,7 @@ class Param:
         if too_low or too_high:
             raise ParamError(
                 self.name,
-                f"must be in {self.describe().split(' in ')[-1]}, got {format_exact(value)}",
+                f"must be in {self.bounds()}, got {format_exact(value)}",
             )
 
 

@@ -320,18 +320,6 @@ def _as_fraction(value: Any) -> Fraction:
     return Fraction(value)
 
 
-_READERS: dict[Kind, Callable[[str, Part, SymbolicWorker | None], tuple[Any, str]]] = {
-    Kind.REAL: _read_real,
-    Kind.VECTOR: _read_vector,
-    Kind.INTERVAL: _read_vector,
-    Kind.MATRIX: _read_matrix,
-    Kind.SHAPE: lambda text, part, worker: _read_shape(text),
-    Kind.BOOLEAN: lambda text, part, worker: _read_boolean(text),
-    Kind.CHOICE: lambda text, part, worker: _read_choice(text, part),
-    Kind.CHOICES: lambda text, part, worker: _read_choices(text, part),
-}
-
-
 def _read_integer(text: str, part: Part, worker: SymbolicWorker | None) -> tuple[Fraction, str]:
     parsed = parse_number(text)
     if parsed.value.denominator != 1:
@@ -353,8 +341,18 @@ def _read_fraction(text: str, part: Part, worker: SymbolicWorker | None) -> tupl
         return exact, expression.read_as
 
 
-_READERS[Kind.INTEGER] = _read_integer
-_READERS[Kind.FRACTION] = _read_fraction
+_READERS: dict[Kind, Callable[[str, Part, SymbolicWorker | None], tuple[Any, str]]] = {
+    Kind.REAL: _read_real,
+    Kind.VECTOR: _read_vector,
+    Kind.INTERVAL: _read_vector,
+    Kind.MATRIX: _read_matrix,
+    Kind.SHAPE: lambda text, part, worker: _read_shape(text),
+    Kind.BOOLEAN: lambda text, part, worker: _read_boolean(text),
+    Kind.CHOICE: lambda text, part, worker: _read_choice(text, part),
+    Kind.CHOICES: lambda text, part, worker: _read_choices(text, part),
+    Kind.INTEGER: _read_integer,
+    Kind.FRACTION: _read_fraction,
+}
 
 
 def read(part: Part, text: str, worker: SymbolicWorker | None = None) -> tuple[Any, str]:

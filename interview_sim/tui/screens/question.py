@@ -7,6 +7,7 @@ countdown is repainted by a timer but always computed from the engine's absolute
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import on
@@ -367,19 +368,24 @@ class QuestionScreen(Screen):
             self.advance(field)
 
     # -- actions -------------------------------------------------------------------------------
+    def navigate(self, action: Callable[[], Any]) -> bool:
+        """Run an engine action; time-up leads to the time-up screen, a refused rule is shown."""
+        try:
+            action()
+        except TimeUp:
+            self.expire()
+            return False
+        except SessionError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
     async def goto(self, index: int) -> None:
         if self.busy or self.time_is_up():
             return
         self.save_all()
-        try:
-            self.session.goto(index)
-        except TimeUp:
-            self.expire()
-            return
-        except SessionError as error:
-            self.notify(str(error), severity="error")
-            return
-        await self.show_question()
+        if self.navigate(lambda: self.session.goto(index)):
+            await self.show_question()
 
     async def action_next(self) -> None:
         t = self.session.transcript
@@ -397,15 +403,8 @@ class QuestionScreen(Screen):
     def action_flag(self) -> None:
         if self.time_is_up():
             return
-        try:
-            self.session.flag()
-        except TimeUp:
-            self.expire()
-            return
-        except SessionError as error:
-            self.notify(str(error), severity="error")
-            return
-        self.update_header()  # the header and the palette strip show the flag
+        if self.navigate(self.session.flag):
+            self.update_header()  # the header and the palette strip show the flag
 
     def action_palette(self) -> None:
         from interview_sim.tui.screens.modals import QuestionPalette
