@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -69,7 +71,10 @@ def test_every_entry_has_a_known_chapter_a_type_and_a_one_line_title():
 
 
 def test_the_catalogue_ships_with_the_package():
-    assert "data/*.toml" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    """An installed (non-editable) copy needs the file in package-data, not just in the tree."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"].get("interview_sim", [])
+    assert any(fnmatch("data/book_problems.toml", pattern) for pattern in patterns)
 
 
 GOOD = """
