@@ -43,6 +43,9 @@ ID_FORMAT = "book ids look like PRB-22, IT-Q10, CAL-Q3, ENS-Q6, FE-Q8, DL-Q37 or
 
 _CANONICAL = re.compile(r"(PRB|EXAM)-[1-9][0-9]*|(IT|CAL|ENS|FE|DL)-Q[1-9][0-9]*")
 _LOOSE = re.compile(r"(PRB|EXAM|IT|CAL|ENS|FE|DL)[\s_-]*(?:Q[\s_-]*)?0*([0-9]+)", re.IGNORECASE)
+# The book's own label "CH.PRB-2.4": the 4th problem of chapter 2 (PRB-7). Chapters 1-8 by number.
+_CHAPTER_FORM = re.compile(r"(?:CH[\s.]*)?PRB[\s_-]*([0-9]+)\s*\.\s*([0-9]+)", re.IGNORECASE)
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 _Q_PREFIXES = ("IT", "CAL", "ENS", "FE", "DL")
 _CATALOGUE_FILE = "book_problems.toml"
 
@@ -159,7 +162,7 @@ def catalogue() -> dict[str, BookProblem]:
 
 def canonical_ref(text: str) -> str | None:
     """The catalogue spelling of a book id typed loosely ("prb22", "dl q37", "IT-3"), else None."""
-    match = _LOOSE.fullmatch(text.strip())
+    match = _LOOSE.fullmatch(text.translate(_DASHES).strip())
     if not match:
         return None
     prefix, number = match.group(1).upper(), int(match.group(2))
@@ -167,25 +170,58 @@ def canonical_ref(text: str) -> str | None:
 
 
 def problem(text: str) -> BookProblem:
-    """The catalogue entry for a book id; an unknown id raises with a suggestion."""
+    """The catalogue entry for a book id, or for the book's own "CH.PRB-2.4" label; an unknown id
+    raises with a suggestion."""
     problems = catalogue()
+    label = _CHAPTER_FORM.fullmatch(text.translate(_DASHES).strip())
+    if label:
+        return _by_position(int(label.group(1)), int(label.group(2)), text.strip(), problems)
     ref = canonical_ref(text)
     if ref in problems:
         return problems[ref]
     raise UnknownBookRef(_unknown_message(text, ref, problems))
 
 
+def _by_position(
+    chapter: int, number: int, typed: str, problems: Mapping[str, BookProblem]
+) -> BookProblem:
+    """The ``number``-th problem of the book's chapter ``chapter`` (1 = how to use the book …
+    8 = deep learning; the mock exam, chapter 9, has sections rather than numbered problems)."""
+    numbered = list(BOOK_CHAPTERS)[:-1]
+    if not 1 <= chapter <= len(numbered):
+        raise UnknownBookRef(
+            f"{typed!r}: chapters 1 to {len(numbered)} have numbered problems; the mock exam's "
+            "sections are EXAM-1 to EXAM-6"
+        )
+    rows = [p for p in problems.values() if p.chapter == numbered[chapter - 1]]
+    if not 1 <= number <= len(rows):
+        raise UnknownBookRef(
+            f"{typed!r}: chapter {chapter} ({BOOK_CHAPTERS[numbered[chapter - 1]]}) has problems "
+            f"{chapter}.1 to {chapter}.{len(rows)} ({rows[0].ref} to {rows[-1].ref})"
+        )
+    return rows[number - 1]
+
+
 def _unknown_message(text: str, ref: str | None, problems: Mapping[str, BookProblem]) -> str:
+    typed = text.strip()
     if ref is None:
-        close = difflib.get_close_matches(text.strip().upper(), list(problems), n=3, cutoff=0.6)
+        if typed.isdigit():  # a bare number: every id with that number
+            close = [r for r in problems if re.fullmatch(rf"[A-Z]+-Q?{int(typed)}", r)]
+        else:
+            close = difflib.get_close_matches(typed.upper(), list(problems), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return f"{text!r} is not a book id: {ID_FORMAT}{hint}"
     prefix = ref.split("-")[0]
     same = [r for r in problems if r.split("-")[0] == prefix]
-    span = f"run from {same[0]} to {same[-1]}" if same else "are not used"
+    later = (
+        "; the later chapters number their problems within the chapter (IT-Q1, CAL-Q1, …, or "
+        "the book's label, e.g. CH.PRB-4.1)"
+        if prefix == "PRB"
+        else ""
+    )
     return (
-        f"{ref} is not a problem of the book: its {prefix} ids {span}; "
-        "`interview-sim coverage` lists them all"
+        f"{ref} is not a problem of the book: its {prefix} ids run from {same[0]} to {same[-1]}"
+        f"{later}; `interview-sim coverage` lists them all"
     )
 
 

@@ -132,7 +132,7 @@ def test_a_damaged_catalogue_is_refused_naming_the_entry(broken, message):
 @given(
     ref=st.sampled_from(list(CATALOGUE)),
     case=st.sampled_from([str.upper, str.lower, str.title]),
-    separator=st.sampled_from(["-", " ", "", "_", " - "]),
+    separator=st.sampled_from(["-", " ", "", "_", " - ", "\u2013", "\u2212"]),
     zeros=st.integers(0, 2),
 )
 def test_loose_spellings_of_every_id_find_it(ref, case, separator, zeros):
@@ -142,10 +142,30 @@ def test_loose_spellings_of_every_id_find_it(ref, case, separator, zeros):
     assert book.problem(typed) is CATALOGUE[ref]
 
 
+def test_the_books_own_chapter_labels_find_the_problem_at_that_position():
+    # anchors the reference confirms from the book itself
+    assert book.problem("CH.PRB-2.4").ref == "PRB-7"
+    assert book.problem("ch.prb-3.4").ref == "PRB-33"
+    assert book.problem("CH.PRB- 1.1").ref == "PRB-1"
+    numbered = list(BOOK_CHAPTERS)[:-1]  # the mock exam has sections, not numbered problems
+    for index, chapter in enumerate(numbered, start=1):
+        rows = [p for p in CATALOGUE.values() if p.chapter == chapter]
+        for position, entry in enumerate(rows, start=1):
+            assert book.problem(f"CH.PRB-{index}.{position}") is entry
+        with pytest.raises(
+            UnknownBookRef, match=rf"has problems {index}\.1 to {index}\.{len(rows)}"
+        ):
+            book.problem(f"CH.PRB-{index}.{len(rows) + 1}")
+    with pytest.raises(UnknownBookRef, match="chapters 1 to 8 have numbered problems"):
+        book.problem(f"CH.PRB-{len(numbered) + 1}.1")
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
         ("PRB-67", "PRB-67 is not a problem of the book: its PRB ids run from PRB-1 to PRB-66"),
+        ("PRB-80", "the later chapters number their problems within the chapter"),
+        ("22", "did you mean PRB-22, IT-Q22, CAL-Q22, ENS-Q22, DL-Q22?"),
         ("it-q33", "IT-Q33 is not a problem of the book: its IT ids run from IT-Q1 to IT-Q32"),
         ("EXAM-0", "its EXAM ids run from EXAM-1 to EXAM-6"),
         ("chapter 3", "'chapter 3' is not a book id: book ids look like PRB-22"),
