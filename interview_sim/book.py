@@ -175,7 +175,7 @@ def problem(text: str) -> BookProblem:
     problems = catalogue()
     label = _CHAPTER_FORM.fullmatch(text.translate(_DASHES).strip())
     if label:
-        return _by_position(int(label.group(1)), int(label.group(2)), text.strip(), problems)
+        return _by_position(int(label.group(1)), int(label.group(2)), _shown(text), problems)
     ref = canonical_ref(text)
     if ref in problems:
         return problems[ref]
@@ -190,16 +190,22 @@ def _by_position(
     numbered = list(BOOK_CHAPTERS)[:-1]
     if not 1 <= chapter <= len(numbered):
         raise UnknownBookRef(
-            f"{typed!r}: chapters 1 to {len(numbered)} have numbered problems; the mock exam's "
+            f"{typed}: chapters 1 to {len(numbered)} have numbered problems; the mock exam's "
             "sections are EXAM-1 to EXAM-6"
         )
     rows = [p for p in problems.values() if p.chapter == numbered[chapter - 1]]
     if not 1 <= number <= len(rows):
         raise UnknownBookRef(
-            f"{typed!r}: chapter {chapter} ({BOOK_CHAPTERS[numbered[chapter - 1]]}) has problems "
+            f"{typed}: chapter {chapter} ({BOOK_CHAPTERS[numbered[chapter - 1]]}) has problems "
             f"{chapter}.1 to {chapter}.{len(rows)} ({rows[0].ref} to {rows[-1].ref})"
         )
     return rows[number - 1]
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """The user's text quoted in a message, cut short so a pasted page does not flood it."""
+    text = text.strip()
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _unknown_message(text: str, ref: str | None, problems: Mapping[str, BookProblem]) -> str:
@@ -210,7 +216,7 @@ def _unknown_message(text: str, ref: str | None, problems: Mapping[str, BookProb
         else:
             close = difflib.get_close_matches(typed.upper(), list(problems), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        return f"{text!r} is not a book id: {ID_FORMAT}{hint}"
+        return f"{_shown(text)} is not a book id: {ID_FORMAT}{hint}"
     prefix = ref.split("-")[0]
     same = [r for r in problems if r.split("-")[0] == prefix]
     later = (

@@ -177,6 +177,13 @@ def test_an_unknown_id_says_what_exists(typed, expected):
         book.problem(typed)
 
 
+def test_a_pasted_page_is_quoted_short_in_the_error():
+    with pytest.raises(UnknownBookRef) as error:
+        book.problem("PRB" * 30_000)
+    assert str(error.value).startswith("'" + ("PRB" * 13)[:39] + "…' is not a book id")
+    assert len(str(error.value)) < 200
+
+
 # -- coverage ----------------------------------------------------------------------------------
 def test_every_family_ref_is_a_problem_of_the_book():
     assert book.unknown_refs() == [], "a family's book_refs names an id the catalogue lacks"
