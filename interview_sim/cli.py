@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -229,15 +230,13 @@ def cmd_coverage(args: argparse.Namespace) -> int:
             if missing:
                 print(_wrap("  not yet: ", missing))
     if not args.chapter:
-        print(
-            "\n`interview-sim coverage --chapter C` lists a chapter's problems with their families."
-        )
+        ids = ", ".join(BOOK_CHAPTERS)
+        note = f"One chapter, every problem and its families: coverage --chapter ID ({ids})"
+        print("\n" + textwrap.fill(note, width=100, subsequent_indent="  "))
     return 0
 
 
 def _wrap(label: str, ids: list[str], width: int = 100) -> str:
-    import textwrap
-
     return textwrap.fill(
         " ".join(ids), width=width, initial_indent=label, subsequent_indent=" " * len(label)
     )
