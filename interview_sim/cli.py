@@ -48,6 +48,7 @@ def _variant(args: argparse.Namespace):
     from interview_sim.registry import get
     from interview_sim.seeds import fresh_seed
 
+    _not_a_book_id(args.family, f"{args.command} --book")
     family = get(args.family)
     if args.params is not None:
         try:
@@ -89,15 +90,9 @@ def variant_json(variant, with_solution: bool = True) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    book = None
-    if args.book is not None:
-        variant, book = _book_variant(args)
-    elif args.family is None:
-        raise CliError("show needs a family id (see `interview-sim families`) or --book REF")
-    elif args.preview:
+    if args.preview and args.book is None and args.family is not None:
         return _preview(args)
-    else:
-        variant = _variant(args)
+    variant, book = _family_or_book_variant(args)
     if args.json:
         data = variant_json(variant, with_solution=True)
         if book is not None:
@@ -128,15 +123,36 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _book_variant(args: argparse.Namespace):
-    """``show --book``: the variant, and what to say about the family it came from."""
+def _not_a_book_id(family_id: str, use: str) -> None:
+    """A book id where a family id belongs is a likely slip: name the option that takes it."""
+    from interview_sim.book import canonical_ref
+
+    ref = canonical_ref(family_id)
+    if ref is not None:
+        raise CliError(f"{family_id!r} is a book problem id, not a family: use {use} {ref}")
+
+
+def _family_or_book_variant(args: argparse.Namespace):
+    """The variant ``show``/``check`` work on, from FAMILY or from --book REF; with a book id,
+    also what to say about the family it came from (else None)."""
     from interview_sim.registry import get
 
-    if args.family is not None or args.params is not None or args.preview:
+    if args.book is None:
+        if args.family is None:
+            raise CliError(
+                f"{args.command} needs a family id (see `interview-sim families`) or --book REF"
+            )
+        return _variant(args), None
+    if args.family is not None or args.params is not None or getattr(args, "preview", None):
         raise CliError(
             "--book picks the family and the variant itself: give no FAMILY, --params or --preview"
         )
-    choice = _book_choice(args.book, args.seed, "showing")
+    if args.command == "check" and args.seed is None:
+        raise CliError(
+            "check --book needs the --seed that `show --book` printed: the seed picks the family "
+            "and the variant"
+        )
+    choice = _book_choice(args.book, args.seed, f"{args.command}ing")
     return get(choice["family"]).variant(choice["seed"]), choice
 
 
@@ -183,7 +199,7 @@ def _short(text: str, limit: int = 40) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     from interview_sim.answers.check import check
 
-    variant = _variant(args)
+    variant, book = _family_or_book_variant(args)
     try:
         part = variant.part(args.part)
     except KeyError as error:
@@ -192,6 +208,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(verdict.to_json())
     else:
+        if book is not None:
+            print(book["note"])
         print(f"{verdict.status}: {verdict.message}")
         if verdict.read_as:
             print(f"read as: {verdict.read_as}")
@@ -289,6 +307,8 @@ def _new_session(args: argparse.Namespace):
 def cmd_run(args: argparse.Namespace) -> int:
     if args.book is not None:
         _pin_book_family(args)
+    elif args.family is not None:
+        _not_a_book_id(args.family, f"run {args.preset} --book")
     if not args.plain:
         try:
             from interview_sim.tui.app import run_tui
@@ -415,15 +435,18 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
 
 
 # -- the parser --------------------------------------------------------------------------------
-def _add_variant_args(parser: argparse.ArgumentParser, family_optional: bool = False) -> None:
+def _add_variant_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "family",
-        nargs="?" if family_optional else None,
-        help="family id, e.g. lr_odds_logodds (see `families`)",
+        "family", nargs="?", help="family id, e.g. lr_odds_logodds (see `families`)"
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--seed", type=int, help="variant seed (reproduces the same variant)")
     source.add_argument("--params", help="explicit parameters as JSON, e.g. '{\"p\": 0.1}'")
+    parser.add_argument(
+        "--book",
+        metavar="REF",
+        help="instead of FAMILY: a book problem, e.g. PRB-22 or DL-Q37 (the seed picks the family)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -447,10 +470,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser(
         "show", parents=[common], help="show a variant of a family, or of a book problem"
     )
-    _add_variant_args(show, family_optional=True)
-    show.add_argument(
-        "--book", metavar="REF", help="a fresh variant of a book problem, e.g. PRB-22 or DL-Q37"
-    )
+    _add_variant_args(show)
     show.add_argument("--solution", action="store_true", help="include the worked solution")
     show.add_argument("--json", action="store_true", help="machine-readable output")
     show.add_argument(

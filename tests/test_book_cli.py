@@ -121,6 +121,11 @@ def test_show_book_without_a_seed_names_the_fresh_seed_it_used(capsys):
         (["show", "--book", "PRB-22", "lr_odds_logodds"], "--book picks the family"),
         (["show", "--book", "PRB-22", "--params", "{}"], "--book picks the family"),
         (["show"], "show needs a family id"),
+        (["check", "--part", "a", "--answer", "1"], "check needs a family id"),
+        (["check", "--book", "PRB-22", "--part", "a", "--answer", "1"], "needs the --seed"),
+        (["show", "prb22"], "'prb22' is a book problem id, not a family: use show --book PRB-22"),
+        (["check", "DL-Q37", "--part", "a", "--answer", "1"], "use check --book DL-Q37"),
+        (["run", "practice", "--family", "IT-Q22"], "use run practice --book IT-Q22"),
         (["coverage", "--chapter", "nope"], "unknown chapter 'nope'; the book's chapters are"),
         (["run", "practice", "--book", "PRB-22", "--family", "x"], "give --book or --family"),
         (["run", "practice", "--plain", "--book", UNCOVERED], f"{UNCOVERED} ("),
@@ -145,3 +150,17 @@ def test_run_practice_from_a_book_id(tmp_path, capsys, monkeypatch):
     (transcript,) = SessionStore(tmp_path).transcripts()[0]
     assert transcript.family == family_id and transcript.exam_seed == 5
     assert transcript.questions[0].family == family_id
+
+
+def test_check_book_grades_the_variant_show_book_printed(capsys):
+    ref = SHARED_REF or book.practisable()[0].ref
+    _, out, _ = run(capsys, "show", "--book", ref, "--seed", "3", "--json")
+    shown = json.loads(out)
+    part = shown["parts"][0]
+    args = ["check", "--book", ref, "--seed", "3", "--part", part["id"], "--answer"]
+    code, out, _ = run(capsys, *args, part["answer"], "--json")
+    assert code == 0 and json.loads(out)["verdict"] == "correct"
+    code, out, _ = run(capsys, *args, part["answer"])
+    first, verdict = out.splitlines()[:2]
+    assert first.endswith(f"checking {shown['family']} (seed 3)")
+    assert verdict.startswith("correct")
