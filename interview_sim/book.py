@@ -211,7 +211,7 @@ def _shown(text: str, limit: int = 40) -> str:
 def _unknown_message(text: str, ref: str | None, problems: Mapping[str, BookProblem]) -> str:
     typed = text.strip()
     if ref is None:
-        if typed.isdigit():  # a bare number: every id with that number
+        if re.fullmatch(r"[0-9]+", typed):  # a bare number: every id with that number
             close = [r for r in problems if re.fullmatch(rf"[A-Z]+-Q?{int(typed)}", r)]
         else:
             close = difflib.get_close_matches(typed.upper(), list(problems), n=3, cutoff=0.6)

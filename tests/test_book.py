@@ -166,6 +166,9 @@ def test_the_books_own_chapter_labels_find_the_problem_at_that_position():
         ("PRB-67", "PRB-67 is not a problem of the book: its PRB ids run from PRB-1 to PRB-66"),
         ("PRB-80", "the later chapters number their problems within the chapter"),
         ("22", "did you mean PRB-22, IT-Q22, CAL-Q22, ENS-Q22, DL-Q22?"),
+        ("²", "'²' is not a book id"),
+        ("PRB-²", "'PRB-²' is not a book id"),
+        ("", "'' is not a book id"),
         ("it-q33", "IT-Q33 is not a problem of the book: its IT ids run from IT-Q1 to IT-Q32"),
         ("EXAM-0", "its EXAM ids run from EXAM-1 to EXAM-6"),
         ("chapter 3", "'chapter 3' is not a book id: book ids look like PRB-22"),
@@ -175,6 +178,22 @@ def test_the_books_own_chapter_labels_find_the_problem_at_that_position():
 def test_an_unknown_id_says_what_exists(typed, expected):
     with pytest.raises(UnknownBookRef, match=re.escape(expected)):
         book.problem(typed)
+
+
+@given(
+    text=st.one_of(
+        st.text(max_size=60),
+        st.from_regex(r"(CH\.)?(PRB|IT|EXAM|DL)[ -]?Q?[0-9\u0660-\u0669\u00b2]{0,4}(\.[0-9]+)?"),
+    )
+)
+def test_any_text_either_finds_a_problem_or_says_why_in_one_short_line(text):
+    try:
+        found = book.problem(text)
+    except UnknownBookRef as error:
+        message = str(error)
+        assert "\n" not in message and len(message) < 400
+    else:
+        assert found is CATALOGUE[found.ref]
 
 
 def test_a_pasted_page_is_quoted_short_in_the_error():
