@@ -330,7 +330,9 @@ class _Parser:
         return inner
 
     def name(self, name: str) -> Node:
-        symbol = self.aliases.get(canonical_name(name)) if name not in FUNCTIONS else None
+        symbol = None
+        if name not in FUNCTIONS:
+            symbol = self.aliases.get(name) or self.aliases.get(canonical_name(name))
         if symbol is not None:
             self.used.add(symbol)
             return self.node("sym", symbol)
@@ -396,6 +398,7 @@ def _split_names(tokens: list[Token], aliases: Mapping[str, str]) -> list[Token]
         text = token.text
         if (
             token.kind != "name"
+            or text in aliases
             or canonical_name(text) in aliases
             or text in FUNCTIONS
             or text in CONSTANTS
@@ -511,10 +514,8 @@ def _cost(text: str, tree: Node) -> _Cost:
     constant = left.constant and right.constant
     nesting = max(left.exp_nesting, right.exp_nesting)
     bits = max(left.bits, right.bits) + 1 if kind in ("add", "sub") else left.bits + right.bits
-    if kind == "div" and right.value == 0:
-        raise _undefined(text, tree, "it divides by zero")
-    value = None
-    if left.value is not None and right.value is not None:
+    value = None  # x/0 stays None: each reader reports a division by zero in its own terms
+    if left.value is not None and right.value is not None and (kind != "div" or right.value):
         value = _ARITHMETIC[kind](left.value, right.value)
     approx, scale = _approx(_ARITHMETIC[kind], left, right) if constant else (None, 0.0)
     terms = {
