@@ -195,7 +195,13 @@ def test_to_text_round_trip(generated: tuple) -> None:
     assert to_text(parsed.tree) == text
     assert parse_expression(to_text(parsed.tree), SYMBOLS).tree == parsed.tree
     names = {name: sympy.Symbol(name) for name in SYMBOLS}
-    assert to_sympy(parsed.tree, names) == to_sympy(generated, names), text
+    try:
+        expected = to_sympy(generated, names)
+    except ValueError:  # sympy refuses max(x, 0/0); the worker reports it as an error reply
+        with pytest.raises(ValueError):
+            to_sympy(parsed.tree, names)
+        return
+    assert to_sympy(parsed.tree, names) == expected, text
 
 
 # -- implicit products: a power binds to the last factor ---------------------------------------
