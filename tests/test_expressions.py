@@ -135,6 +135,8 @@ def test_errors_and_cost_caps(text: str, fragment: str) -> None:
 
 
 def test_rational_value_and_read_as() -> None:
+    assert rational_value(tree("|-2| + max(1/2, 1/3) - min(1, 2) + sign(-5)")) == Fraction(1, 2)
+    assert rational_value(tree("3!/4")) == Fraction(3, 2)
     assert rational_value(tree("(1/4)/(3/4)")) == Fraction(1, 3)
     assert rational_value(tree("2^-2")) == Fraction(1, 4)
     assert rational_value(tree("x + 1")) is None

@@ -637,7 +637,19 @@ def _call_cost(text: str, tree: Node, args: list[_Cost]) -> _Cost:
         raise _fail(text, "exponentials are nested too deeply to check")
     bits = max(arg.bits for arg in args)
     bits = max(bits, 64) if not constant else bits
-    return _checked(text, _Cost(bits, constant, None, nesting, 1, approx, scale))
+    value = None
+    if name in _RATIONAL_FUNCTIONS and all(arg.value is not None for arg in args):
+        value = Fraction(_RATIONAL_FUNCTIONS[name](*(arg.value for arg in args)))
+    return _checked(text, _Cost(bits, constant, value, nesting, 1, approx, scale))
+
+
+_RATIONAL_FUNCTIONS: dict[str, Any] = {  # exact on rationals: |-2|, max(1/2, 1/3) stay exact
+    "abs": abs,
+    "Abs": abs,
+    "max": max,
+    "min": min,
+    "sign": lambda x: (x > 0) - (x < 0),
+}
 
 
 def _real_call(text: str, tree: Node, args: list[_Cost]) -> None:
