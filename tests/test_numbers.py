@@ -183,3 +183,10 @@ def test_no_decimal_comma_is_read_as_a_number(whole: int, decimals: int) -> None
     text = f"{whole},{decimals:02d}" if decimals % 10 else f"{whole},{decimals // 10}"
     with pytest.raises(AnswerFormatError, match="use a decimal point"):
         parse_number(text)
+
+
+def test_the_decimal_comma_message_shows_the_fix_for_what_was_typed() -> None:
+    with pytest.raises(AnswerFormatError, match=r"\(-1\.5, not -1,5\)"):
+        parse_number("-1,5")
+    with pytest.raises(AnswerFormatError, match="use a decimal point"):
+        parse_number("12,5%", allow_percent=True)

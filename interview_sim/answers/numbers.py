@@ -120,11 +120,15 @@ def parse_number(text: str, *, allow_percent: bool = False) -> ParsedNumber:
 
 def decimal_comma_error(text: str) -> AnswerFormatError:
     """The refusal of a decimal comma: 0,667 must never be read as 667 (or as 0 and 667)."""
+    single = _ONE_DECIMAL_COMMA.fullmatch(text)
+    example = f"{text.replace(',', '.')}, not {text}" if single else "0.667, not 0,667"
     return AnswerFormatError(
-        f'could not read "{text}": use a decimal point, not a decimal comma (0.667, not 0,667); '
-        "commas may only group thousands (370,698), so this is not read as any number; "
-        "expected a decimal such as 0.25"
+        f'could not read "{text}": use a decimal point, not a decimal comma ({example}); '
+        "a comma may only group thousands, as in 370,698; expected a decimal such as 0.25"
     )
+
+
+_ONE_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 
 
 def format_exact(value: Fraction) -> str:
