@@ -452,3 +452,43 @@ def test_undefined_constants_say_so(text: str, fragment: str) -> None:
 )
 def test_real_or_undecidable_constants_are_read(text: str) -> None:
     parse_expression(text, ["x"])
+
+
+# -- readable math typed back: what the app displays is accepted input ---------------------------
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        ("√31178/250000", "sqrt(31178)/250000"),
+        ("e^(−1/2) + e", "e^(-1/2) + e"),
+        ("−7·log₂(7)/10 + 2", "-7*log2(7)/10 + 2"),
+        ("x·e²", "x*e^2"),
+        ("2√(x+1)", "2*sqrt(x + 1)"),
+        ("√x^2", "sqrt(x)^2"),  # √ takes the next operand only, as it is printed
+        ("√√16", "sqrt(sqrt(16))"),
+        ("eˣ", "e^x"),  # a superscript letter is an exponent, not e·x
+        ("2ⁿ", "2^n"),
+        ("x⁽ⁿ⁺¹⁾", "x^(n + 1)"),
+        ("σ₁²", "sigma_1^2"),
+    ],
+)
+def test_displayed_math_reads_back(text: str, read_as: str) -> None:
+    assert parse_expression(text, ["x", "n", "sigma_1"]).read_as == read_as
+
+
+@pytest.mark.parametrize(("text", "fragment"), [("√", 'after "√"'), ("√-1", 'unexpected "-"')])
+def test_root_sign_errors(text: str, fragment: str) -> None:
+    with pytest.raises(AnswerFormatError) as error:
+        parse_expression(text, ["x"])
+    assert fragment in str(error.value)
+
+
+@pytest.mark.parametrize("text", ["√4", "3!/3", "|-2|", "max(1, 2)", "2·1", "√(16)/2", "4^(1/2)"])
+def test_new_forms_are_exact_answers_on_real_parts(text: str) -> None:
+    """A real part sends these to the expression reader instead of refusing them as numbers."""
+    import sympy
+
+    from interview_sim.answers import verdict as v
+    from interview_sim.answers.check import check
+    from interview_sim.model import AnswerKind, Part
+
+    assert check(Part("r", "?", AnswerKind.REAL, sympy.Integer(2)), text).status == v.CORRECT

@@ -241,6 +241,11 @@ NEW_SYNTAX = [
     "exp(0,5)",
     "[1, 2",
     "[[1,2],[3]]",
+    "√" * 10_000,
+    "√" * 45 + "2",
+    "√(-4)",
+    "eˣ" * 100,
+    "ˣ" * 10_000,
 ]
 CORPUS = CODE_INJECTION + DENIAL_OF_SERVICE + CONTROL + LOOK_ALIKES + WEIRD_NUMBERS + NEW_SYNTAX
 

@@ -138,7 +138,7 @@ def _read_real(
     try:
         parsed = parse_number(text, allow_percent=part.allow_percent)
     except AnswerFormatError as number_error:
-        if not re.search(r"[A-Za-z(^*!|]", normalize(text)):  # 2^-10, 2⁴, 3!, |x| are exact forms
+        if not re.search(r"[A-Za-z(^*!|√·]", normalize(text)):  # 2^-10, 2⁴, 3!, √2: exact forms
             raise number_error
     else:
         return _float_range(parsed.value, parsed.read_as), parsed.read_as

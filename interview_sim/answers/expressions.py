@@ -2,10 +2,11 @@
 
 The text is tokenised and parsed by hand into a tiny tree of tuples. Only the part's declared
 symbols, the constants ``pi`` and ``e`` and a fixed list of functions exist; ``^`` and ``**`` are
-powers; ``2x``, ``x y`` and ``2(x+1)`` are products; ``|x|`` is an absolute value and ``n!`` a
-factorial. An undeclared run of letters such as ``xy`` is split into declared names *before*
-parsing, so a power binds to the last factor as a person means it: ``xy^2`` is x·y², ``nm^(-1)``
-is n/m.
+powers; ``2x``, ``x y`` and ``2(x+1)`` are products; ``|x|`` is an absolute value, ``n!`` a
+factorial and ``√x`` a square root, so the readable math the app shows (``√31178/250000``,
+``e^(−1/2)``, ``7·log₂(7)``) can be typed back as it reads. An undeclared run of letters such
+as ``xy`` is split into declared names *before* parsing, so a power binds to the last factor as a
+person means it: ``xy^2`` is x·y², ``nm^(-1)`` is n/m.
 
 Names are matched to declared symbols by one canonical form (``canonical_name``): Greek letters
 become their English names (μ → mu, σ → sigma, Σ → Sigma), subscript digits become digits, and
@@ -134,7 +135,7 @@ Node = tuple  # ("num", Fraction) | ("sym", name) | ("const", name) | ("neg", a)
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z_]))?)"
     r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
-    r"|(?P<op>\*\*|[-+*/^(),|!]))"
+    r"|(?P<op>\*\*|[-+*/^(),|!√]))"
 )
 _OP_ALIASES = {"×": "*", "·": "*", "÷": "/", "−": "-"}
 
@@ -252,7 +253,7 @@ class _Parser:
         token = self.token
         if token.kind == "op" and token.text == "|":
             return self.bars == 0
-        return token.kind in ("num", "name") or (token.kind == "op" and token.text == "(")
+        return token.kind in ("num", "name") or (token.kind == "op" and token.text in "(√")
 
     def product(self) -> Node:
         left = self.unary()
@@ -310,6 +311,12 @@ class _Parser:
             inner = self.grouped(self.sum)
             self.expect(")", "to close a parenthesis")
             return inner
+        if token.kind == "op" and token.text == "√":  # √2, √(x + 1): the next operand only
+            self.advance()
+            self.enter()
+            radicand = self.primary()
+            self.depth -= 1
+            return self.node("call", "sqrt", (radicand,))
         if token.kind == "op" and token.text == "|":
             self.advance()
             self.bars += 1

@@ -41,17 +41,19 @@ class ParsedNumber:
     read_as: str
 
 
-_SUPERSCRIPTS = re.compile("[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207a\u207b]+")
+_SUPERSCRIPT_CHARS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b"
+_SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁽⁾"  # eˣ, 2ⁿ, x⁽ⁿ⁺¹⁾
+_SUPERSCRIPTS = re.compile(f"[{_SUPERSCRIPT_CHARS}{_SUPERSCRIPT_LETTERS}]+")
 _SUPERSCRIPT_PLAIN = str.maketrans(
-    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b", "0123456789+-"
+    _SUPERSCRIPT_CHARS + _SUPERSCRIPT_LETTERS, "0123456789+-abcdefghijklmnoprstuvwxyz()"
 )
 
 
 def normalize(text: str) -> str:
     """NFKC-fold, map unicode minus signs to '-', and trim; refuse control characters.
 
-    Superscripts are powers: ``2³`` is ``2^(3)`` and ``10⁻³`` is ``10^(-3)`` (NFKC alone would
-    fold them into plain digits and read ``2³`` as 23).
+    Superscripts are powers: ``2³`` is ``2^(3)``, ``10⁻³`` is ``10^(-3)`` and ``eˣ`` is ``e^(x)``
+    (NFKC alone would fold them into plain characters and read ``2³`` as 23, ``eˣ`` as e·x).
     """
     text = _SUPERSCRIPTS.sub(lambda run: f"^({run.group().translate(_SUPERSCRIPT_PLAIN)})", text)
     folded = unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
