@@ -492,3 +492,25 @@ def test_new_forms_are_exact_answers_on_real_parts(text: str) -> None:
     from interview_sim.model import AnswerKind, Part
 
     assert check(Part("r", "?", AnswerKind.REAL, sympy.Integer(2)), text).status == v.CORRECT
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        ("log_2(8)", "log2(8)"),
+        ("log_10(x)", "log10(x)"),
+        ("Ln(x)", "ln(x)"),
+        ("SQRT(x)", "sqrt(x)"),
+        ("Exp(-x)", "exp(-x)"),
+        ("arc_sin(x)", "arcsin(x)"),
+    ],
+)
+def test_function_names_ignore_case_and_underscores(text: str, read_as: str) -> None:
+    assert parse_expression(text, ["x"]).read_as == read_as
+
+
+def test_declared_symbols_win_over_function_spellings() -> None:
+    symbols = ["S", "i", "n", "x"]
+    assert parse_expression("Sin", symbols).read_as == "S*i*n"  # no parenthesis: a product
+    assert parse_expression("Sin(x)", symbols).read_as == "sin(x)"
+    assert parse_expression("Ln", ["Ln"]).read_as == "Ln"  # a declared name is the symbol

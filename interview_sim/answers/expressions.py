@@ -179,6 +179,15 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def function_name(name: str) -> str | None:
+    """The function a typed name means: as typed, or with '_' and case ignored (log_2, Ln, SQRT)
+    when no declared symbol claims the name first."""
+    if name in FUNCTIONS:
+        return name
+    folded = canonical_name(name).lower()
+    return folded if folded in FUNCTIONS else None
+
+
 def _spelled_greek(letter: re.Match[str]) -> str:
     """μ0, σ_1 stay one name (mu0, sigma_1); next to another letter, a Greek letter is a name of
     its own (σx is sigma x, σexp(x) is sigma exp(x))."""
@@ -343,8 +352,8 @@ class _Parser:
         if symbol is not None:
             self.used.add(symbol)
             return self.node("sym", symbol)
-        if name in FUNCTIONS:
-            return self.call(name)
+        if function := function_name(name):
+            return self.call(function)
         if name in CONSTANTS:
             return self.node("const", CONSTANTS[name])
         allowed = ", ".join(sorted(self.symbols)) or "none"
@@ -403,17 +412,19 @@ def _split_names(tokens: list[Token], aliases: Mapping[str, str]) -> list[Token]
     out: list[Token] = []
     for index, token in enumerate(tokens):
         text = token.text
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        calls = following is not None and following.kind == "op" and following.text == "("
         if (
             token.kind != "name"
             or text in aliases
             or canonical_name(text) in aliases
             or text in FUNCTIONS
+            or (calls and function_name(text))
             or text in CONSTANTS
             or not text.isalpha()
         ):
             out.append(token)
             continue
-        calls = tokens[index + 1].kind == "op" and tokens[index + 1].text == "("
         pieces = _split_name(text, aliases, calls)
         if pieces is None:
             out.append(token)
