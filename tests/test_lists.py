@@ -214,3 +214,9 @@ def test_shapes(text: str, shape: tuple[int, ...]) -> None:
 def test_shape_refusals(text: str) -> None:
     with pytest.raises(AnswerFormatError):
         read_shape(text)
+
+
+def test_commas_inside_parentheses_do_not_separate_or_look_like_decimals() -> None:
+    assert split_vector("[log(2, 3), 1]") == ["log(2, 3)", "1"]
+    assert split_vector("log(8,2) 1") == ["log(8,2)", "1"]  # whitespace separates: no top comma
+    assert split_matrix("[[log(8,2), 1], [2, 3]]") == [["log(8,2)", "1"], ["2", "3"]]

@@ -27,8 +27,6 @@ EntryReader = Callable[[str], tuple[Any, str]]
 _WRAPPERS = ("torch.Size(", "np.array(", "numpy.array(", "array(")
 _CLOSER = {"[": "]", "(": ")"}
 _OPENER = {"]": "[", ")": "("}
-_DECIMAL_COMMA = re.compile(r"\d,\d")
-_SPACED_COMMA = re.compile(r",\s")
 
 
 def _shown(text: str) -> str:
@@ -76,8 +74,8 @@ def _matching_closers(text: str) -> dict[int, int]:
     return pairs
 
 
-def _unwrap(text: str) -> tuple[str, dict[int, int], int]:
-    """Strip ``torch.Size(...)``-style wrappers; return the text, its bracket pairs and offset."""
+def _unwrap(text: str) -> tuple[dict[int, int], int]:
+    """The bracket pairs, and where the list starts inside a ``torch.Size(...)``-style wrapper."""
     pairs = _matching_closers(text)
     start = 0
     for wrapper in _WRAPPERS:
@@ -87,7 +85,7 @@ def _unwrap(text: str) -> tuple[str, dict[int, int], int]:
                 raise _fail(text, f'unexpected text after the closing ")" of {wrapper[:-1]}')
             start = opener + 1
             break
-    return text, pairs, start
+    return pairs, start
 
 
 def _strip_outer(text: str, pairs: dict[int, int], start: int, end: int) -> tuple[int, int]:
@@ -105,6 +103,19 @@ def _strip_outer(text: str, pairs: dict[int, int], start: int, end: int) -> tupl
     return start, end
 
 
+def _top_level_commas(text: str, start: int, end: int, pairs: dict[int, int]) -> list[int]:
+    """Positions of the commas outside parentheses (log(2, 3) keeps its comma)."""
+    commas, index = [], start
+    while index < end:
+        if text[index] == "(":
+            index = pairs[index] + 1
+            continue
+        if text[index] == ",":
+            commas.append(index)
+        index += 1
+    return commas
+
+
 def top_level_items(text: str, start: int, end: int, pairs: dict[int, int]) -> list[str]:
     """Split ``text[start:end]`` on commas outside parentheses, so ``exp(1/2)/(1 + e)`` stays one
     entry; without a comma, whitespace separates (``1 2 3``). Empty entries are refused."""
@@ -113,11 +124,17 @@ def top_level_items(text: str, start: int, end: int, pairs: dict[int, int]) -> l
         raise _fail(
             text, "unexpected brackets inside a list entry: a vector is one [...] of numbers"
         )
-    has_comma = "," in span
-    if has_comma and _SPACED_COMMA.search(span) and (tight := _DECIMAL_COMMA.search(span)):
+    commas = _top_level_commas(text, start, end, pairs)
+    has_comma = bool(commas)
+    spaced = [i for i in commas if i + 1 < end and text[i + 1].isspace()]
+    tight = [
+        i for i in commas if 0 < i < end - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+    ]
+    if spaced and tight:
+        example = text[tight[0] - 1 : tight[0] + 2]
         raise _fail(
             text,
-            f'some commas are followed by a space and "{tight.group()}" is not: if it is a '
+            f'some commas are followed by a space and "{example}" is not: if it is a '
             "decimal, use a decimal point (0.5, not 0,5); otherwise separate every entry alike",
         )
     items: list[str] = []
@@ -146,7 +163,8 @@ def top_level_items(text: str, start: int, end: int, pairs: dict[int, int]) -> l
 
 def split_vector(text: str) -> list[str]:
     """The entries of a vector: ``[1, 2, 3]``, ``(1, 2)``, ``1 2 3``, ``torch.Size([1, 2])``."""
-    body, pairs, start = _unwrap(_prepare(text, _EMPTY_VECTOR))
+    body = _prepare(text, _EMPTY_VECTOR)
+    pairs, start = _unwrap(body)
     end = len(body) - 1 if start else len(body)
     start, end = _strip_outer(body, pairs, start, end)
     return top_level_items(body, start, end, pairs)
@@ -155,7 +173,8 @@ def split_vector(text: str) -> list[str]:
 def split_matrix(text: str) -> list[list[str]]:
     """The entry texts of each row: ``[[1, 2], [3, 4]]``, ``[1, 2], [3, 4]``, ``[1 2; 3 4]`` or
     rows split by ``;`` or new lines. Every row must have the same number of entries."""
-    body, pairs, start = _unwrap(_prepare(text, _EMPTY_MATRIX))
+    body = _prepare(text, _EMPTY_MATRIX)
+    pairs, start = _unwrap(body)
     end = len(body) - 1 if start else len(body)
     while start < end and body[start].isspace():
         start += 1
