@@ -33,6 +33,7 @@ from typing import Any
 
 from interview_sim.answers.errors import AnswerFormatError
 from interview_sim.answers.numbers import (
+    DIGIT_COMMA_DIGIT,
     MAX_EXPONENT,
     decimal_comma_error,
     format_exact,
@@ -241,7 +242,7 @@ class _Parser:
             raise AnswerFormatError("the answer is empty: type an expression such as 2*x + 1")
         tree = self.sum()
         if self.token.kind != "end":
-            if self.token.text == "," and _DIGIT_COMMA_DIGIT.search(self.text):
+            if self.token.text == "," and DIGIT_COMMA_DIGIT.search(self.text):
                 raise decimal_comma_error(self.text)
             if self.token.text == "|":
                 raise _fail(self.text, 'a "|" closes no absolute value: write |x| around it')
@@ -374,7 +375,7 @@ class _Parser:
         self.expect(")", f"to close {name}(")
         counts = FUNCTIONS[name]
         if len(args) not in counts:
-            if _DIGIT_COMMA_DIGIT.search(self.text):
+            if DIGIT_COMMA_DIGIT.search(self.text):
                 raise decimal_comma_error(self.text)
             allowed = f"{counts[0]} or more" if len(counts) > 2 else " or ".join(map(str, counts))
             raise _fail(self.text, f'"{name}" takes {allowed} argument(s), got {len(args)}')
@@ -388,9 +389,6 @@ def _literal(text: str, literal: str) -> Fraction:
     if exponent and abs(int(exponent)) > MAX_EXPONENT:
         raise _fail(text, f"the exponent in {literal} is out of range")
     return Fraction(literal)
-
-
-_DIGIT_COMMA_DIGIT = re.compile(r"\d,\d")
 
 
 def _aliases(symbols: frozenset[str]) -> dict[str, str]:

@@ -27,7 +27,7 @@ MAX_EXPONENT = 400  # 10**400 is far beyond any answer in the book, and still ch
 _MINUS = dict.fromkeys(map(ord, "\u2212\u2013\u2012\ufe63\uff0d"), "-")
 _DECIMAL = r"(?:\d+(?:\.\d*)?|\.\d+)"
 _GROUPED = r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?"
-_DIGIT_COMMA_DIGIT = re.compile(r"\d,\d")
+DIGIT_COMMA_DIGIT = re.compile(r"\d,\d")  # where a decimal comma may hide
 _SCIENTIFIC = re.compile(
     rf"(?P<sign>[+-]?)(?P<mant>{_GROUPED}|{_DECIMAL})"
     r"(?:(?:[eE](?P<exp>[+-]?\d+))|(?:\s*(?:[x×*·]|\\times)\s*10\s*(?:\^|\*\*)\s*\(?(?P<exp10>[+-]?\d+)\)?))?"
@@ -107,7 +107,7 @@ def parse_number(text: str, *, allow_percent: bool = False) -> ParsedNumber:
         exponent = match["exp"] or match["exp10"]
         mantissa = match["sign"] + match["mant"].replace(",", "")
         read_as = f"{mantissa} × 10^{int(exponent)}" if exponent else mantissa
-    elif _DIGIT_COMMA_DIGIT.search(cleaned):
+    elif DIGIT_COMMA_DIGIT.search(cleaned):
         raise decimal_comma_error(cleaned)
     else:
         raise AnswerFormatError(
