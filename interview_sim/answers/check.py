@@ -493,6 +493,7 @@ class _Budget(SymbolicWorker):
         super().__init__(timeout=seconds)
         self._worker = worker
         self._deadline = time.monotonic() + seconds
+        self._gave_up = False
 
     def request(
         self, payload: dict[str, Any], timeout: float | None = None
@@ -500,7 +501,13 @@ class _Budget(SymbolicWorker):
         remaining = self._deadline - time.monotonic()
         if timeout is not None:
             remaining = min(remaining, timeout)
-        return self._worker.request(payload, timeout=remaining) if remaining > 0 else None
+        if remaining <= 0 or self._gave_up:
+            return None
+        reply = self._worker.request(payload, timeout=remaining)
+        # one unverified entry makes the whole answer unverified: the rest need not wait for a
+        # replacement worker
+        self._gave_up = reply is None
+        return reply
 
 
 # -- the verdict -------------------------------------------------------------------------------
