@@ -22,11 +22,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal, localcontext
+from functools import lru_cache
 from typing import Any
 
 PRECISIONS = (40, 120)  # decimal digits: a retry at 120 when 40 cannot decide a point
 LOST_DIGITS = 12  # a point is "equal" when the difference is below 10^-(dps-12) of the scale
-POINTS = 12
+POINTS = 12  # two per magnitude 1e-3..1e2 for reals (one of each sign)
 NEEDED = 8  # reliable equal points (and none different) before two expressions count as equal
 DIGITS = 30  # random digits per probe value: no rational grid of a junk term contains it
 
@@ -45,29 +46,32 @@ class Unsupported(ArithmeticError):
 
 # -- points --------------------------------------------------------------------------------------
 def _digits(rng: random.Random) -> str:
-    return str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(DIGITS - 1))
+    return str(rng.randrange(10 ** (DIGITS - 1), 10**DIGITS))
 
 
-def _magnitude(rng: random.Random, low: int, high: int) -> Decimal:
+def _magnitude(rng: random.Random, exponent: int) -> str:
     digits = _digits(rng)
-    return Decimal(f"{digits[0]}.{digits[1:]}e{rng.randint(low, high)}")
+    return f"{digits[0]}.{digits[1:]}e{exponent}"
 
 
-def sample(rng: random.Random, domain: str) -> str:
-    """One probe value inside a domain, as a decimal string: spread over magnitudes 1e-3..1e3
-    for reals and positives; uniform, near 0 or near 1 for the unit interval."""
-    with localcontext() as context:
-        context.prec = 60
-        if domain == "unit":
-            style = rng.randrange(3)
-            if style == 0:
-                return "0." + _digits(rng)
-            tiny = _magnitude(rng, -6, -2)
-            return str(tiny if style == 1 else 1 - tiny)
-        value = _magnitude(rng, -3, 2)
-        if domain == "real" and rng.randrange(2):
-            value = -value
-        return str(value)
+def sample(rng: random.Random, domain: str, stratum: int) -> str:
+    """One probe value inside a domain, as a decimal string with random digits. The stratum
+    picks the region, so every set of POINTS points covers the domain: magnitudes 1e-3..1e2
+    (both signs for reals); for the unit interval uniform, near 0 and near 1 in turn."""
+    if domain == "unit":
+        style, exponent = stratum % 3, -6 + (stratum // 3) % 5
+        if style == 0:
+            return "0." + _digits(rng)
+        tiny = _magnitude(rng, exponent)
+        if style == 1:
+            return tiny
+        with localcontext() as context:
+            context.prec = 2 * DIGITS
+            return str(1 - Decimal(tiny))
+    if domain == "real":
+        value = _magnitude(rng, -3 + (stratum // 2) % 6)
+        return "-" + value if stratum % 2 else value
+    return _magnitude(rng, -3 + stratum % 6)
 
 
 def points(
@@ -77,14 +81,20 @@ def points(
     symbols random) and one with every statement value at once."""
     rng = random.Random(seed)
     names = [name for name, _ in spec]
-    result = [{name: sample(rng, domain) for name, domain in spec} for _ in range(POINTS)]
+    result = [
+        {
+            name: sample(rng, domain, (i + shift) % POINTS)
+            for shift, (name, domain) in enumerate(spec)
+        }
+        for i in range(POINTS)
+    ]
     usable = [(name, value) for name, value in fixed if name in names]
     for name, value in usable:
-        point = {other: sample(rng, domain) for other, domain in spec}
+        point = {other: sample(rng, domain, rng.randrange(POINTS)) for other, domain in spec}
         point[name] = value
         result.append(point)
     if len(usable) > 1:
-        point = {other: sample(rng, domain) for other, domain in spec}
+        point = {other: sample(rng, domain, rng.randrange(POINTS)) for other, domain in spec}
         point.update(dict(usable))
         result.append(point)
     return result
@@ -97,16 +107,9 @@ def evaluate(expr: Any, values: dict[Any, Any], ctx: Any) -> Any:
 
     if expr.is_Symbol:
         return values[expr]
-    if expr.is_Integer:
-        return ctx.mpf(int(expr))
-    if expr.is_Rational:
-        return ctx.mpf(int(expr.p)) / ctx.mpf(int(expr.q))
-    if expr.is_Float:
-        return ctx.mpf(str(expr))
-    if expr is sympy.pi:
-        return ctx.pi + 0
-    if expr is sympy.E:
-        return ctx.e + 0
+    if expr.is_Number or expr is sympy.pi or expr is sympy.E:
+        if expr.is_finite:
+            return _constant(expr, ctx, ctx.prec)
     if expr.is_Atom:
         if expr in (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo, sympy.I):
             raise NotReal("undefined, infinite or complex")
@@ -140,6 +143,20 @@ def _digits_of(ctx: Any, dps: int) -> Iterator[None]:
         yield
     finally:
         ctx.dps = saved
+
+
+@lru_cache(maxsize=1024)
+def _constant(expr: Any, ctx: Any, precision: int) -> Any:
+    """A number at the context's current precision (the same constants recur at every point)."""
+    import sympy
+
+    if expr.is_Integer:
+        return ctx.mpf(int(expr))
+    if expr.is_Rational:
+        return ctx.mpf(int(expr.p)) / ctx.mpf(int(expr.q))
+    if expr.is_Float:
+        return ctx.mpf(str(expr))
+    return ctx.pi + 0 if expr is sympy.pi else ctx.e + 0
 
 
 def _iv() -> Any:
@@ -283,6 +300,7 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {
 
 # -- verdicts at one point -----------------------------------------------------------------------
 EQUAL, DIFFERENT = "equal", "different"
+_TEN = 10.0  # scale and window are orders of magnitude: floats (with their exponent) suffice
 
 
 def compare_at(first: Any, second: Any, point: dict[Any, str]) -> str:
@@ -305,17 +323,22 @@ def compare_at(first: Any, second: Any, point: dict[Any, str]) -> str:
 def _compare_interval(first: Any, second: Any, point: dict[Any, str], dps: int) -> str:
     iv = _iv()
     with _digits_of(iv, dps):
-        values = {symbol: iv.mpf(text) for symbol, text in point.items()}
+        values = {symbol: _point_value(text, dps) for symbol, text in point.items()}
         a = evaluate(first, values, iv)
         b = evaluate(second, values, iv)
         difference = a - b
-        scale = max(abs(a.mid), abs(b.mid), iv.mpf(10) ** (-dps // 2)).b
         if difference.a > 0 or difference.b < 0:
             return DIFFERENT
-        window = scale * iv.mpf(10) ** (LOST_DIGITS - dps)
-        if (difference.b - difference.a).b <= window.a:
+        scale = max(abs(a.a), abs(a.b), abs(b.a), abs(b.b), _TEN ** (-dps // 2))
+        if difference.b - difference.a <= scale * _TEN ** (LOST_DIGITS - dps):
             return EQUAL
         raise Unreliable("not enough correct digits")
+
+
+@lru_cache(maxsize=4096)
+def _point_value(text: str, dps: int) -> Any:
+    """A probe value as an interval at ``dps`` digits (the caller has set that precision)."""
+    return _iv().mpf(text)
 
 
 def _compare_plain(first: Any, second: Any, point: dict[Any, str], mp: Any) -> str:
