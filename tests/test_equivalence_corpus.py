@@ -141,6 +141,13 @@ def test_the_statements_own_values_are_probed() -> None:
         assert verdict.status == v.INCORRECT, shift
 
 
+def test_a_fractional_statement_value_is_probed() -> None:
+    # a bump of width 2·10^-6 around the statement's X = 1/3, zero everywhere else
+    the_part = _part(Domain.UNIT, "X", statement_values=(("X", sympy.Rational(1, 3)),))
+    bump = "(1/10^6 - abs(X - 1/3) + abs(1/10^6 - abs(X - 1/3)))"
+    assert check(the_part, f"X + {bump}").status == v.INCORRECT
+
+
 @pytest.mark.parametrize(
     "typed",
     [

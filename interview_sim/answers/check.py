@@ -562,6 +562,13 @@ def _unverified(read_as: str, common: dict, message: str = _IN_TIME) -> v.Verdic
     return v.Verdict(v.UNVERIFIED, message, read_as=read_as, **common)
 
 
+def _statement_points(part: Part) -> list[tuple[str, str]]:
+    """The part's statement values as 40-digit decimals (1/3 has no exact decimal form)."""
+    import sympy
+
+    return [(name, str(sympy.N(value, 40))) for name, value in part.probe_values]
+
+
 _UNDECIDED = (
     "Could not verify this answer: the checker could neither prove it equal to the answer nor "
     "find a point where they differ (cancellation, or undefined at most points?). Simplify it "
@@ -583,7 +590,7 @@ def _check_expression(
             "user": text,
             "candidates": candidates,
             "symbols": [(name, str(domain)) for name, domain in part.symbols],
-            "fixed": [(name, exact_text(value)) for name, value in part.probe_values],
+            "fixed": _statement_points(part),
             "seed": zlib.crc32(text.encode()),  # reproducible, but no fixed set of points to game
         }
     )
@@ -629,7 +636,7 @@ def coincide(part: Part, first: Any, second: Any) -> bool:
         free = first.free_symbols | second.free_symbols
         symbols = {symbol.name: symbol for symbol in free}
         spec = [(name, str(domain)) for name, domain in part.symbols if name in symbols]
-        fixed = [(name, exact_text(value)) for name, value in part.probe_values]
+        fixed = _statement_points(part)
         grid = [
             {symbols[name]: value for name, value in point.items()}
             for point in probe.points(spec, seed=7, fixed=fixed)
