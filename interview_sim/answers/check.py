@@ -119,7 +119,7 @@ _SHAPE_EXAMPLES = {1: (10,), 2: (32, 10), 3: (32, 55, 55), 4: (1, 32, 55, 55)}
 
 
 def _shape_example(part: Part) -> str:
-    """An example shape with as many dimensions as the answer: a 2-D question shows (32, 55)."""
+    """An example shape with as many dimensions as the answer: a 2-D question shows (32, 10)."""
     rank = len(tuple(part.answer))
     example = _SHAPE_EXAMPLES.get(rank, (1, 32, 55, 55, 7, 7, 3, 3)[: max(rank, 1)])
     text = "(" + ", ".join(map(str, example)) + ("," if len(example) == 1 else "") + ")"
@@ -364,12 +364,13 @@ def _entries(part: Part, value: Any) -> tuple[list[Any], list[Any]] | None:
     return None
 
 
-_NUMBER = re.compile(r"[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?%?")
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?%?")
+_LIST_PUNCTUATION = re.compile(r"[\s\[\]();,]*")
 
 
 def significant_figures(token: str) -> int:
     """How many significant figures a typed decimal shows: 0.0350 has 3, 350 has 2, 3.5e-2 has 2."""
-    mantissa = re.split(r"[eE]", token)[0].strip("+-%").replace(",", "")
+    mantissa = re.split(r"[eE]", token)[0].strip("+-%")
     digits = mantissa.replace(".", "").lstrip("0")
     if "." not in mantissa:
         digits = digits.rstrip("0")
@@ -382,8 +383,10 @@ def _is_close(part: Part, text: str, value: Any) -> bool:
     if part.tolerance.mode != "sigfig":
         return False
     entries = _entries(part, value)
-    tokens = _NUMBER.findall(normalize(text))
-    if entries is None or len(tokens) != len(entries[0]):
+    typed = normalize(text)
+    tokens = _NUMBER.findall(typed)
+    plain_numbers = _LIST_PUNCTUATION.fullmatch(_NUMBER.sub("", typed)) is not None
+    if entries is None or not plain_numbers or len(tokens) != len(entries[0]):
         return False
     near = False
     for typed, entry, truth in zip(tokens, *entries, strict=True):
