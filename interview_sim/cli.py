@@ -62,6 +62,7 @@ def _variant(args: argparse.Namespace):
 
 def variant_json(variant, with_solution: bool = True) -> dict[str, Any]:
     from interview_sim.answers.check import accepted_rule, expected_text, expected_value
+    from interview_sim.mathtext import part_display
 
     return {
         "family": variant.family,
@@ -76,6 +77,7 @@ def variant_json(variant, with_solution: bool = True) -> dict[str, Any]:
                 "kind": str(part.kind),
                 "prompt": part.prompt,
                 "answer": expected_text(part),
+                "display": part_display(part),
                 "value": expected_value(part),
                 "accepted": accepted_rule(part),
                 "weight": float(part.weight),
@@ -106,13 +108,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"      {key}) {label}")
         print(f"      answer: {input_hint(part)}")
     if args.solution:
-        from interview_sim.answers.check import expected_text
+        from interview_sim.mathtext import part_display
 
         print("\n## Solution\n")
         print(variant.solution)
         print()
         for part in variant.parts:
-            print(f"  [{part.id}] {expected_text(part)}")
+            print(f"  [{part.id}] {part_display(part)}")
     return 0
 
 
@@ -149,7 +151,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{verdict.status}: {verdict.message}")
         if verdict.read_as:
             print(f"read as: {verdict.read_as}")
-        print(f"expected: {verdict.expected}   accepted: {verdict.accepted}")
+        print(f"expected: {verdict.expected_display}   accepted: {verdict.accepted}")
     return 0
 
 

@@ -18,6 +18,7 @@ from interview_sim.answers.errors import AnswerFormatError
 from interview_sim.answers.expressions import parse_expression, rational_value
 from interview_sim.answers.numbers import format_decimal, format_exact, normalize, parse_number
 from interview_sim.answers.worker import SymbolicWorker, default_worker
+from interview_sim.mathtext import part_display
 from interview_sim.model import AnswerKind, Mistake, Part
 
 Kind = AnswerKind
@@ -397,6 +398,7 @@ def check(part: Part, text: str, worker: SymbolicWorker | None = None) -> v.Verd
     expected = expected_text(part)
     common = {
         "expected": expected,
+        "expected_display": part_display(part),
         "expected_value": expected_value(part),
         "accepted": accepted_rule(part),
     }

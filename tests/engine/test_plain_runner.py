@@ -4,6 +4,7 @@ import io
 from pathlib import Path
 
 from interview_sim.engine.session import Session
+from interview_sim.mathtext import readable
 from interview_sim.plain import PlainRunner
 from interview_sim.store.sessions import SessionStore
 
@@ -35,7 +36,7 @@ def test_drill_hides_the_answer_until_the_last_attempt(tmp_path: Path):
     part = session.transcript.questions[0].part("odds")
     before_last, last = out.split("incorrect: Not correct.")[2:4]
     assert part.expected not in out.split("incorrect: Not correct.")[1]
-    assert f"The answer is {part.expected}" in last
+    assert f"The answer is {readable(part.expected)}" in last
     assert "Worked solution" not in before_last
 
 
