@@ -119,7 +119,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from interview_sim.answers.check import expected_text
+    from interview_sim.mathtext import part_display
     from interview_sim.registry import get
 
     family = get(args.family)
@@ -127,7 +127,7 @@ def _preview(args: argparse.Namespace) -> int:
     for seed in range(start, start + args.preview):
         variant = family.variant(seed)
         params = json.dumps(variant.params, separators=(",", ":"))
-        answers = "  ".join(f"{p.id}={_short(expected_text(p))}" for p in variant.parts)
+        answers = "  ".join(f"{p.id}={_short(part_display(p))}" for p in variant.parts)
         print(f"{seed:>6}  {params}\n        {answers}")
     return 0
 
