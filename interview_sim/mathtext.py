@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 import sympy
@@ -35,6 +36,7 @@ _NAMED_LOG_BASES = {2: "log₂", 10: "log₁₀"}
 _FIXED_RANGE = (-4, 6)  # decimal exponents shown without ×10ⁿ: 0.0001 ≤ |x| < 1 000 000
 
 
+@lru_cache(maxsize=4096)  # every check shows the expected answer: print each value once
 def decimal_text(value: Any, significant: int = 4) -> str:
     """A readable decimal with ``significant`` figures: 0.005978, 12.35, 7.193 × 10⁷, −0.5.
 
@@ -80,8 +82,11 @@ def math_text(value: Any, *, approx: bool = True) -> str:
     if isinstance(value, float):
         return decimal_text(value, 6)
     exact = _sympify(value)
-    if exact is None:
-        return str(value)
+    return str(value) if exact is None else _exact_math(exact, approx)
+
+
+@lru_cache(maxsize=4096)
+def _exact_math(exact: sympy.Basic, approx: bool) -> str:
     text = _top_text(exact)
     if approx and _needs_approx(exact):
         text += f" ≈ {decimal_text(exact)}"

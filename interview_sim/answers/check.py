@@ -18,7 +18,6 @@ from interview_sim.answers.errors import AnswerFormatError
 from interview_sim.answers.expressions import parse_expression, rational_value
 from interview_sim.answers.numbers import format_decimal, format_exact, normalize, parse_number
 from interview_sim.answers.worker import SymbolicWorker, default_worker
-from interview_sim.mathtext import part_display
 from interview_sim.model import AnswerKind, Mistake, Part
 
 Kind = AnswerKind
@@ -395,6 +394,8 @@ _NO_WORKER = _NoWorker()
 # -- the verdict -------------------------------------------------------------------------------
 def check(part: Part, text: str, worker: SymbolicWorker | None = None) -> v.Verdict:
     """Grade one typed answer. Never raises for bad input: that is an ``invalid`` verdict."""
+    from interview_sim.mathtext import part_display  # imports sympy: not at module import
+
     expected = expected_text(part)
     common = {
         "expected": expected,
