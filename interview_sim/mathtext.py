@@ -152,16 +152,11 @@ class ReadablePrinter(StrPrinter):
     def _print_factorial(self, expr: Any) -> str:
         return self.parenthesize(expr.args[0], PRECEDENCE["Func"]) + "!"
 
-    def _print_Function(self, expr: Any) -> str:
-        name = expr.func.__name__
-        return (
-            f"{name.lower() if name in ('Max', 'Min') else name}({self.stringify(expr.args, ', ')})"
-        )
-
     def _print_Max(self, expr: Any) -> str:
-        return self._print_Function(expr)
+        return f"max({self.stringify(expr.args, ', ')})"
 
-    _print_Min = _print_Max
+    def _print_Min(self, expr: Any) -> str:
+        return f"min({self.stringify(expr.args, ', ')})"
 
     def _print_log(self, expr: Any) -> str:
         return f"ln({self._print(expr.args[0])})"
@@ -228,9 +223,8 @@ class ReadablePrinter(StrPrinter):
         if base is sympy.E:
             return self._power_of_e(exponent)
         if exponent.is_Rational and exponent.is_negative:
-            return "1/" + self.parenthesize(
-                sympy.Pow(base, -exponent, evaluate=False), PRECEDENCE["Mul"]
-            )
+            flipped = base if exponent == -1 else sympy.Pow(base, -exponent, evaluate=False)
+            return "1/" + self.parenthesize(flipped, PRECEDENCE["Mul"])
         if exponent == sympy.Rational(1, 2):
             return "√" + self._radicand(base)
         left = self.parenthesize(base, PRECEDENCE["Pow"], strict=True)
