@@ -165,15 +165,16 @@ class ReadablePrinter(StrPrinter):
         return self._power_of_e(expr.args[0])
 
     def _print_Add(self, expr: sympy.Add, order: str | None = None) -> str:
-        text = ""
-        for index, term in enumerate(self._as_ordered_terms(expr, order=order)):
+        """Terms added first, then subtracted: 2 − ln(3), not −ln(3) + 2 (sympy's order)."""
+        pieces = []
+        for term in self._as_ordered_terms(expr, order=order):
             piece = self.parenthesize(term, PRECEDENCE["Add"]) if term.is_Add else self._print(term)
-            negative = piece.startswith(MINUS)
-            piece = piece[1:] if negative else piece
-            if index == 0:
-                text = (MINUS if negative else "") + piece
-            else:
-                text += f" {MINUS if negative else '+'} {piece}"
+            pieces.append((piece.startswith(MINUS), piece.removeprefix(MINUS)))
+        pieces.sort(key=lambda signed: signed[0])  # stable: keeps sympy's order within each sign
+        negative, text = pieces[0]
+        text = (MINUS if negative else "") + text
+        for negative, piece in pieces[1:]:
+            text += f" {MINUS if negative else '+'} {piece}"
         return text
 
     def _print_Mul(self, expr: sympy.Mul) -> str:

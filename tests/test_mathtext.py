@@ -55,7 +55,7 @@ def assert_approx_matches(text: str, value) -> None:
 @pytest.mark.parametrize(
     ("value", "shown"),
     [
-        (-7 * sympy.log(7) / (10 * sympy.log(2)) + 2, "−7·log₂(7)/10 + 2 ≈ 0.03485"),
+        (-7 * sympy.log(7) / (10 * sympy.log(2)) + 2, "2 − 7·log₂(7)/10 ≈ 0.03485"),
         (sympy.exp(-sympy.Rational(1, 2)) + sympy.E, "e^(−1/2) + e ≈ 3.325"),
         (sympy.sqrt(31178) / 250000, "√31178/250000 ≈ 0.0007063"),
         (sympy.Float(7.19321e7), "7.19321 × 10⁷"),
@@ -64,6 +64,7 @@ def assert_approx_matches(text: str, value) -> None:
         (sympy.log(9), "ln(9) ≈ 2.197"),
         (sympy.log(10) / sympy.log(10 + 0 * X), "1"),
         (sympy.Symbol("gamma") * X**3 - sympy.pi, "γ·x³ − π"),
+        (7 * sympy.log(7) / (10 * sympy.log(2)) - 1, "7·log₂(7)/10 − 1 ≈ 0.9651"),
         (sympy.exp(X), "e^x"),
         (1 / sympy.sqrt(X + 1), "1/√(x + 1)"),
         (sympy.Abs(X - 3), "|x − 3|"),

@@ -164,7 +164,7 @@ def test_exports_show_exact_answers_as_math_and_keep_markdown_tables_whole():
     from interview_sim.export import _environment
 
     markdown, html = _environment(False).filters["readable"], _environment(True).filters["readable"]
-    assert markdown("-7*log(7)/(10*log(2)) + 2") == "−7·log₂(7)/10 + 2 ≈ 0.03485"
+    assert markdown("-7*log(7)/(10*log(2)) + 2") == "2 − 7·log₂(7)/10 ≈ 0.03485"
     assert markdown("abs(x - 3)") == "\\|x − 3\\|", "a bar would end the table cell"
     assert html("abs(x - 3)") == "|x − 3|"
     assert markdown("a, c") == "a, c", "text that is not math is shown as stored"
