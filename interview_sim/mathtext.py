@@ -276,7 +276,7 @@ def _needs_approx(exact: sympy.Basic) -> bool:
         return False
     if isinstance(exact, sympy.Rational):
         return "/" in format_exact(Fraction(int(exact.p), int(exact.q)))
-    return True
+    return exact.is_real is not False  # a complex value has no single decimal to show
 
 
 def _sequence_text(values: list | tuple, approx: bool) -> str:

@@ -75,6 +75,7 @@ def assert_approx_matches(text: str, value) -> None:
         (sympy.Symbol("sigma_1") * sympy.Symbol("mu0"), "μ0·σ₁"),
         ([sympy.Rational(1, 3), sympy.log(2)], "[1/3, ln(2)] ≈ [0.3333, 0.6931]"),
         ((1, Fraction(1, 2)), "[1, 0.5]"),
+        (sympy.sqrt(-2), "i·√2"),
     ],
 )
 def test_known_values_read_as_math(value, shown):
