@@ -14,8 +14,8 @@ from typing import Any
 
 import jinja2
 
-from interview_sim.answers.check import exact_text, to_float
 from interview_sim.answers.numbers import format_exact
+from interview_sim.mathtext import decimal_text, fixed_text, math_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -25,22 +25,23 @@ def num(value: Any) -> str:
     try:
         return format_exact(Fraction(str(value)))
     except ValueError:
-        return exact_text(value)
+        return math_text(value, approx=False)
 
 
 def dec(value: Any, places: int = 4) -> str:
-    """A decimal approximation with a fixed number of decimal places (for solutions)."""
-    return f"{to_float(value):.{places}f}"
+    """A decimal with a fixed number of places (0.0349); ×10ⁿ when that would hide the value."""
+    return fixed_text(value, places)
 
 
 def sig(value: Any, figures: int = 6) -> str:
-    """A decimal approximation with significant figures (for tiny or huge values)."""
-    return f"{to_float(value):.{figures}g}"
+    """A decimal with significant figures (0.005978, 7.19321 × 10⁷), never e+07."""
+    return decimal_text(value, figures)
 
 
 def expr(value: Any) -> str:
-    """An exact expression in the same syntax users type (x^2, log(9), 3/7)."""
-    return exact_text(value)
+    """An exact value as readable math (ln, log₂, √, π, ·), without its decimal: solutions
+    usually print the decimal themselves with ``dec`` or ``sig``; ``math`` adds it."""
+    return math_text(value, approx=False)
 
 
 def table(rows: list[list[Any]], headers: list[str]) -> str:
@@ -60,7 +61,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(num=num, dec=dec, sig=sig, expr=expr)
+    env.filters.update(num=num, dec=dec, sig=sig, expr=expr, math=math_text, approx=decimal_text)
     env.globals.update(table=table)
     return env
 
