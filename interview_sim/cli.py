@@ -13,6 +13,9 @@ from collections.abc import Sequence
 from typing import Any
 
 EXIT_USAGE = 2
+PARAMS_MAX_CHARS = 10_000  # the largest family's parameters fit in a few hundred characters
+PARAMS_MAX_DEPTH = 4  # an object of lists of numbers at most
+PARAMS_MAX_DIGITS = 30  # digits in one number (also keeps clear of Python's 4,300-digit limit)
 
 
 class CliError(Exception):
@@ -44,20 +47,72 @@ def cmd_families(args: argparse.Namespace) -> int:
 
 
 def _variant(args: argparse.Namespace):
+    from interview_sim.family import ParamError
     from interview_sim.registry import get
     from interview_sim.seeds import fresh_seed
 
     family = get(args.family)
     if args.params is not None:
+        raw = parse_params(args.params)
         try:
-            raw = json.loads(args.params)
-        except json.JSONDecodeError as error:
+            return family.from_params(raw)
+        except ParamError:
+            raise
+        except (TypeError, ValueError, ArithmeticError, KeyError, IndexError) as error:
             raise CliError(
-                f"--params is not valid JSON: {error.msg} at character {error.pos}"
+                f"--params do not fit {family.id}: {_short(str(error), 120)}; "
+                f"see `interview-sim show {family.id} --json` for a valid example"
             ) from None
-        return family.from_params(raw)
     seed = args.seed if args.seed is not None else fresh_seed()
     return family.variant(seed)
+
+
+def _number_text(text: str) -> str:
+    if len(text.lstrip("-")) > PARAMS_MAX_DIGITS:
+        raise CliError(
+            f"--params has a number with {len(text):,} characters; "
+            f"numbers may have at most {PARAMS_MAX_DIGITS} digits"
+        )
+    return text
+
+
+def _no_constant(name: str) -> None:
+    raise CliError(f"--params has {name}, which is not a number; give a finite number")
+
+
+def parse_params(text: str) -> dict[str, Any]:
+    """``--params`` JSON, bounded before and after parsing: at most PARAMS_MAX_CHARS characters,
+    PARAMS_MAX_DEPTH levels and PARAMS_MAX_DIGITS digits a number, and an object at the top."""
+    if len(text) > PARAMS_MAX_CHARS:
+        raise CliError(
+            f"--params is {len(text):,} characters long; at most {PARAMS_MAX_CHARS:,} are accepted"
+        )
+    try:
+        raw = json.loads(
+            text,
+            parse_int=lambda t: int(_number_text(t)),
+            parse_float=lambda t: float(_number_text(t)),
+            parse_constant=_no_constant,
+        )
+    except json.JSONDecodeError as error:
+        raise CliError(
+            f"--params is not valid JSON: {error.msg} at character {error.pos}"
+        ) from None
+    except RecursionError:
+        raise CliError(
+            f"--params is nested too deeply (at most {PARAMS_MAX_DEPTH} levels)"
+        ) from None
+    if not isinstance(raw, dict):
+        raise CliError("--params must be a JSON object of names to values, e.g. '{\"p\": 0.1}'")
+    stack = [(value, 2) for value in raw.values()]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > PARAMS_MAX_DEPTH:
+                raise CliError(f"--params is nested too deeply (at most {PARAMS_MAX_DEPTH} levels)")
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+    return raw
 
 
 def variant_json(variant, with_solution: bool = True) -> dict[str, Any]:
@@ -206,8 +261,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         else:
             return run_tui(args)
     session, _ = _new_session(args)
+    return _run_plain(session)
+
+
+def _run_plain(session) -> int:
     from interview_sim.plain import PlainRunner
 
+    if hasattr(sys.stdin, "reconfigure"):  # undecodable bytes become U+FFFD, never a crash
+        sys.stdin.reconfigure(errors="replace")
     return PlainRunner(session, sys.stdin, sys.stdout).run()
 
 
@@ -222,10 +283,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
         else:
             args.resume = session_id
             return run_tui(args)
-    session = store.open(session_id)
-    from interview_sim.plain import PlainRunner
-
-    return PlainRunner(session, sys.stdin, sys.stdout).run()
+    return _run_plain(store.open(session_id))
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -330,6 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     data_help = "where sessions are kept (default: XDG data home; or set INTERVIEW_SIM_HOME)"
     parser.add_argument("--data-dir", help=data_help)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     # every subcommand accepts it too; SUPPRESS keeps a value given before the command
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_help)
@@ -410,21 +469,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("interview-sim")
+    except PackageNotFoundError:  # run from a checkout without installing
+        return "(not installed)"
+
+
+def front_door(args: argparse.Namespace) -> int:
+    """Bare ``interview-sim``: the app's home screen in a terminal; otherwise a short hint, since
+    a full-screen app cannot run on a pipe (scripts want the subcommands anyway)."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        try:
+            from interview_sim.tui.app import run_tui
+        except ImportError:
+            pass
+        else:
+            args.preset = None
+            return run_tui(args)
+    print(
+        "interview-sim: the app needs a terminal. Try `interview-sim run mock-exam --plain` "
+        "for a prompt/answer session, or `interview-sim --help` for every command.",
+        file=sys.stderr,
+    )
+    return EXIT_USAGE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from interview_sim.engine.presets import PresetError
     from interview_sim.engine.session import SessionError
     from interview_sim.family import ParamError
     from interview_sim.registry import UnknownFamily
-    from interview_sim.store.files import SessionLocked
+    from interview_sim.store.files import SessionLocked, StorageError
     from interview_sim.store.sessions import CorruptSession, UnknownSession
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0
+    handler = getattr(args, "handler", None) or front_door
     try:
-        return args.handler(args)
+        return handler(args)
     except (
         CliError,
         ParamError,
@@ -434,6 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         SessionLocked,
         CorruptSession,
         UnknownSession,
+        StorageError,
     ) as error:
         print(f"interview-sim: {error}", file=sys.stderr)
         return EXIT_USAGE
