@@ -7,6 +7,7 @@ each question, answers typed line by line, and commands (``next``, ``prev``, ``g
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from interview_sim.engine.session import Session, SessionError, TimeUp
@@ -17,6 +18,28 @@ HELP = """Commands (anything else is your answer to the current part):
   flag                   flag this question for review  show    show this question again
   time                   time left                      finish  submit the session
   help                   this list                      quit    leave (resumable later)"""
+
+
+# Characters a terminal acts on instead of showing: C0/C1 controls (ESC starts colour, cursor and
+# title sequences), DEL, line/paragraph separators and the bidirectional overrides that reorder
+# text. Newlines and tabs of our own layout stay.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on shown as an escape, e.g. ``\\x1b``."""
+    return _UNSAFE.sub(lambda m: _escape(m.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _goto_number(text: str) -> int | None:
+    """``goto K``'s K: ASCII digits only (``²`` or ``٣`` are digits to Python but not to us)."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else None
 
 
 def clock_text(seconds: float | None) -> str:
@@ -34,14 +57,22 @@ class PlainRunner:
         self.part_index = 0
 
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        """Every line shown goes through ``printable``: saved answers, verdict messages and user
+        preset texts may hold terminal escape sequences."""
+        self.out.write(printable(text) + "\n")
         self.out.flush()
 
     def ask(self, prompt: str) -> str | None:
-        self.out.write(prompt)
+        self.out.write(printable(prompt))
         self.out.flush()
-        line = self.inp.readline()
-        return None if line == "" else line.rstrip("\n")
+        while True:
+            try:
+                line = self.inp.readline()
+            except UnicodeDecodeError:
+                self.out.write("(that line was not readable text (UTF-8); type it again) ")
+                self.out.flush()
+                continue
+            return None if line == "" else line.rstrip("\r\n")
 
     # -- screens -------------------------------------------------------------------------------
     def rules(self) -> bool:
@@ -131,9 +162,14 @@ class PlainRunner:
             elif word in ("prev", "p"):
                 session.prev()
                 self.show_question()
-            elif word == "goto" and rest.strip().isdigit():
-                session.goto(int(rest) - 1)
-                self.show_question()
+            elif word == "goto":
+                number = _goto_number(rest)
+                total = len(session.transcript.questions)
+                if number is None or not 1 <= number <= total:
+                    self.say(f"! goto needs a question number from 1 to {total}, e.g. goto 2")
+                else:
+                    session.goto(number - 1)
+                    self.show_question()
             elif word == "flag":
                 flagged = session.flag()
                 self.say("flagged" if flagged else "flag removed")
