@@ -7,33 +7,17 @@ each question, answers typed line by line, and commands (``next``, ``prev``, ``g
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
 from interview_sim.engine.session import Session, SessionError, TimeUp
 from interview_sim.engine.transcript import CREATED, GRADED
+from interview_sim.safe_text import printable
 
 HELP = """Commands (anything else is your answer to the current part):
   next / prev / goto K   move between questions        skip    next part of this question
   flag                   flag this question for review  show    show this question again
   time                   time left                      finish  submit the session
   help                   this list                      quit    leave (resumable later)"""
-
-
-# Characters a terminal acts on instead of showing: C0/C1 controls (ESC starts colour, cursor and
-# title sequences), DEL, line/paragraph separators and the bidirectional overrides that reorder
-# text. Newlines and tabs of our own layout stay.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """``text`` with every character a terminal would act on shown as an escape, e.g. ``\\x1b``."""
-    return _UNSAFE.sub(lambda m: _escape(m.group()), text)
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _goto_number(text: str) -> int | None:

@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interview_sim.engine.session import Session
-from interview_sim.plain import PlainRunner, printable
+from interview_sim.plain import PlainRunner
+from interview_sim.safe_text import printable
 from interview_sim.store.sessions import SessionStore
 
 from .helpers import TINY_DRILL, TINY_EXAM, FakeClock, write_preset
