@@ -213,7 +213,16 @@ def _store(args: argparse.Namespace):
     from interview_sim.store.paths import data_dir
     from interview_sim.store.sessions import SessionStore
 
-    return SessionStore(data_dir(args.data_dir))
+    if getattr(args, "opened_store", None) is None:  # one store a command: damage reported once
+        args.opened_store = SessionStore(data_dir(args.data_dir))
+    return args.opened_store
+
+
+def _report_damaged(args: argparse.Namespace) -> None:
+    """Each damaged session file the command met, once, by path and reason (never fatal)."""
+    store = getattr(args, "opened_store", None)
+    for error in store.damaged.values() if store is not None else ():
+        print(f"interview-sim: {error}", file=sys.stderr)
 
 
 def cmd_presets(args: argparse.Namespace) -> int:
@@ -289,7 +298,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     import time
 
-    summaries, errors = _store(args).summaries()
+    summaries, _ = _store(args).summaries()  # damaged files: reported by main
     for s in sorted(summaries, key=lambda s: s.created_at):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.created_at))
         score = f"{s.percent:5.1f}%" if s.percent is not None else "  —   "
@@ -297,8 +306,6 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"{when}  {s.preset:<14} {score}  {duration}  {s.state:<8} {s.id}")
     if not summaries:
         print("No sessions yet: start one with `interview-sim run mock-exam`.")
-    for error in errors:
-        print(f"interview-sim: {error}", file=sys.stderr)
     return 0
 
 
@@ -306,7 +313,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from interview_sim.chapters import CHAPTERS
     from interview_sim.stats import sparkline, statistics
 
-    transcripts, errors = _store(args).transcripts()
+    transcripts, _ = _store(args).transcripts()  # damaged files: reported by main
     stats = statistics(transcripts)
     if args.json:
         _print_json(
@@ -332,8 +339,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for row in rows:
             name = names.get(row.key, row.key)
             print(f"  {name:<42} {row.accuracy:6.1%}  {row.mean_time:6.0f} s  ({row.questions} q)")
-    for error in errors:
-        print(f"interview-sim: {error}", file=sys.stderr)
     return 0
 
 
@@ -529,6 +534,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `interview-sim show … | head`: the reader left, nothing to report
         sys.stderr.close()
         return 0
+    finally:
+        if not sys.stderr.closed:
+            _report_damaged(args)
 
 
 if __name__ == "__main__":
