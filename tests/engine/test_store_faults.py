@@ -418,3 +418,30 @@ def test_a_real_read_only_data_dir_gives_one_clear_line(tmp_path: Path, small_tm
     subprocess.run(["mount", "-o", "remount,ro", str(small_tmpfs)], check=True)
     status, err = _run(tmp_path, small_tmpfs / "data", capsys)
     assert status == 2 and err.count("\n") == 1 and "read-only" in err, err
+
+
+def test_the_schema_check_follows_fields_the_engine_adds():
+    """The check is derived from the records' type hints: a new typed field is checked as soon
+    as it exists, without editing the store."""
+    import dataclasses as dc
+
+    from interview_sim.store import schema
+
+    @dc.dataclass
+    class Record:
+        name: str
+        count: int = 0
+        draft: str | None = None
+        tags: list[str] = dc.field(default_factory=list)
+
+    check = schema._checker(Record)
+    check({"name": "x", "count": 2, "draft": None, "tags": ["a"]})
+    for bad, where in (
+        ({"count": 2}, "missing required field 'name'"),
+        ({"name": "x", "count": "2"}, "count: expected a whole number"),
+        ({"name": "x", "draft": 3}, "draft: expected a string"),
+        ({"name": "x", "tags": ["a", 1]}, "tags[1]: expected a string"),
+    ):
+        with pytest.raises(schema._Mismatch) as caught:
+            check(bad)
+        assert where in caught.value.message()
