@@ -445,3 +445,13 @@ def test_the_schema_check_follows_fields_the_engine_adds():
         with pytest.raises(schema._Mismatch) as caught:
             check(bad)
         assert where in caught.value.message()
+
+
+def test_export_to_an_unwritable_place_gives_one_clear_line(tmp_path: Path, capsys):
+    store, session = graded(tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    argv = ["--data-dir", str(store.root), "export", "-o", str(blocker / "out.md")]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(blocker) in err and "Traceback" not in err
