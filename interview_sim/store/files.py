@@ -17,7 +17,7 @@ import fcntl
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -84,23 +84,25 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.close(directory)
 
 
-def create_exclusive(directory: Path, name: Callable[[], str], suffix: str) -> str:
-    """Reserve a new file ``<name()><suffix>`` that did not exist (O_EXCL), trying fresh names
-    on a clash, and return the chosen name. Two processes can never reserve the same one."""
-    make_dirs(directory)
-    for _ in range(100):
-        candidate = name()
-        path = directory / f"{candidate}{suffix}"
+def create_exclusive(path: Path, data: bytes) -> bool:
+    """Create ``path`` holding ``data`` only if no file has that name (O_EXCL): False if the name
+    is taken. Two processes can never create the same file; the content is written and fsynced
+    before this returns, so the new file is never left empty in normal operation."""
+    make_dirs(path.parent)
+    with storage("create", path):
         try:
-            with storage("create", path):
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except StorageError as error:
-            if error.errno == errno.EEXIST:
-                continue
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+        except FileExistsError:
+            return False
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            path.unlink(missing_ok=True)  # ours alone: O_EXCL made it a moment ago
             raise
-        os.close(fd)
-        return candidate
-    raise StorageError(errno.EEXIST, f"cannot find a free session name in {directory}")
+    return True
 
 
 class NotRegularFile(ValueError):

@@ -11,6 +11,7 @@ locked, so a second process is refused.
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import os
@@ -25,6 +26,7 @@ from interview_sim.engine.transcript import GRADED, SCHEMA, Transcript, Transcri
 from interview_sim.store.files import (
     FileLock,
     NotRegularFile,
+    StorageError,
     atomic_write,
     create_exclusive,
     read_regular,
@@ -40,6 +42,12 @@ if TYPE_CHECKING:  # the engine pulls in sympy and the generators: import it onl
 
 class CorruptSession(ValueError):
     """A transcript file that cannot be read; it is left untouched."""
+
+
+def _serialise(transcript: Transcript) -> bytes:
+    # default=vars serialises the nested dataclasses without asdict's deep copy (~2 ms a save)
+    text = json.dumps(transcript, default=vars, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8")
 
 
 def _no_constants(name: str) -> float:
@@ -81,19 +89,9 @@ class SessionStore:
             raise UnknownSession(f"{session_id!r} is not a session id; see `interview-sim history`")
         return self.dir / f"{session_id}.json"
 
-    def new_id(self, transcript: Transcript) -> str:
-        """Reserve a fresh file for a new session and return its id (time, preset, random)."""
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(transcript.created_at))
-        preset = _slug(str(transcript.preset.get("name", "session")))
-        return create_exclusive(
-            self.dir, lambda: f"{stamp}-{preset}-{secrets.token_hex(3)}", suffix=".json"
-        )
-
     # -- writing -------------------------------------------------------------------------------
     def save(self, transcript: Transcript) -> None:
-        # default=vars serialises the nested dataclasses without asdict's deep copy (~2 ms a save)
-        data = json.dumps(transcript, default=vars, ensure_ascii=False, separators=(",", ":"))
-        atomic_write(self.path(transcript.id), data.encode("utf-8"))
+        atomic_write(self.path(transcript.id), _serialise(transcript))
 
     def lock(self, session_id: str) -> None:
         """Hold the session for this process (refused if another live process holds it)."""
@@ -149,11 +147,19 @@ class SessionStore:
         return session
 
     def create(self, session: Session) -> Session:
-        """Give a new session its own file (never another session's) and save it there."""
-        session.transcript.id = self.new_id(session.transcript)
+        """Give a new session its own new file, never another session's: the id is the time, the
+        preset and a random part, and the file is created with O_EXCL (a taken name is retried)."""
+        transcript = session.transcript
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(transcript.created_at))
+        preset = _slug(str(transcript.preset.get("name", "session")))
+        for _ in range(100):
+            transcript.id = f"{stamp}-{preset}-{secrets.token_hex(3)}"
+            if create_exclusive(self.path(transcript.id), _serialise(transcript)):
+                break
+        else:
+            raise StorageError(errno.EEXIST, f"cannot find a free session name in {self.dir}")
         session.store = self
-        self.lock(session.transcript.id)
-        self.save(session.transcript)
+        self.lock(transcript.id)
         return session
 
     def ids(self) -> list[str]:

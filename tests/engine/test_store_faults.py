@@ -455,3 +455,19 @@ def test_export_to_an_unwritable_place_gives_one_clear_line(tmp_path: Path, caps
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(blocker) in err and "Traceback" not in err
+
+
+def test_a_taken_name_is_never_overwritten_a_fresh_one_is_drawn(tmp_path: Path, monkeypatch):
+    import interview_sim.store.sessions as sessions
+
+    draws = iter(["aaaaaa", "aaaaaa", "bbbbbb"])
+    monkeypatch.setattr(sessions.secrets, "token_hex", lambda n: next(draws))
+    store = SessionStore(tmp_path / "data")
+    preset = write_preset(tmp_path, TINY_EXAM)
+    clock = FakeClock(1.7e9)
+    first = store.create(Session.create(preset, 1, clock=clock))
+    before = store.path(first.transcript.id).read_bytes()
+    second = store.create(Session.create(preset, 2, clock=clock))
+    assert first.transcript.id.endswith("aaaaaa") and second.transcript.id.endswith("bbbbbb")
+    assert store.path(first.transcript.id).read_bytes() == before
+    assert store.load(second.transcript.id).exam_seed == 2
