@@ -218,6 +218,15 @@ def _store(args: argparse.Namespace):
     return args.opened_store
 
 
+def _loaded(args: argparse.Namespace):
+    """Every readable transcript; a sessions folder that cannot be read stops the command."""
+    store = _store(args)
+    transcripts, _ = store.transcripts()  # damaged files: reported once by main
+    if store.unreadable is not None:
+        raise store.unreadable
+    return transcripts
+
+
 def _report_damaged(args: argparse.Namespace) -> None:
     """Each damaged session file the command met, once, by path and reason (never fatal)."""
     store = getattr(args, "opened_store", None)
@@ -253,7 +262,7 @@ def _new_session(args: argparse.Namespace):
 
         raise CliError(f"{preset.name} drills one chapter: add --chapter ({', '.join(CHAPTERS)})")
     store = _store(args)
-    rates = error_rates(store.transcripts()[0]) if preset.adaptive else None
+    rates = error_rates(_loaded(args)) if preset.adaptive else None
     seed = args.seed if args.seed is not None else fresh_seed()
     session = Session.create(
         preset, seed, chapter=args.chapter, family=args.family, error_rates=rates
@@ -298,7 +307,9 @@ def cmd_resume(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     import time
 
-    summaries, _ = _store(args).summaries()  # damaged files: reported by main
+    from interview_sim.store.sessions import summarise
+
+    summaries = [summarise(t) for t in _loaded(args)]
     for s in sorted(summaries, key=lambda s: s.created_at):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.created_at))
         score = f"{s.percent:5.1f}%" if s.percent is not None else "  —   "
@@ -313,8 +324,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from interview_sim.chapters import CHAPTERS
     from interview_sim.stats import sparkline, statistics
 
-    transcripts, _ = _store(args).transcripts()  # damaged files: reported by main
-    stats = statistics(transcripts)
+    stats = statistics(_loaded(args))
     if args.json:
         _print_json(
             {

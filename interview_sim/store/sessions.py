@@ -83,6 +83,7 @@ class SessionStore:
         self.dir = self.root / "sessions"
         self._locks: dict[str, FileLock] = {}
         self.damaged: dict[Path, str] = {}  # every damaged file seen, with its reason
+        self.unreadable: StorageError | None = None  # the sessions folder itself, if unreadable
 
     def path(self, session_id: str) -> Path:
         if not session_id or session_id.startswith(".") or re.search(r"[/\\\0]", session_id):
@@ -182,6 +183,8 @@ class SessionStore:
                 raise UnknownSession(f"no session matches {ref!r}; see `interview-sim history`")
             raise UnknownSession(f"{ref!r} matches {len(matches)} sessions; type more of the id")
         summaries, _ = self.summaries()
+        if self.unreadable is not None:
+            raise self.unreadable
         candidates = [s for s in summaries if not unfinished or s.state != GRADED]
         if not candidates:
             what = "unfinished session" if unfinished else "session"
@@ -189,14 +192,23 @@ class SessionStore:
         return max(candidates, key=lambda s: s.created_at).id
 
     def transcripts(self) -> tuple[list[Transcript], list[str]]:
-        """Every readable transcript, and an error line per damaged file (which stays as it is)."""
+        """Every readable transcript, and an error line per damaged file (which stays as it is).
+
+        A sessions folder that cannot be read at all (the data dir is a file, no permission) is
+        one error line here, so a screen listing sessions shows it instead of failing; it is
+        also kept in ``unreadable`` for commands that must stop (exit 2) on it."""
         found, errors = [], []
+        try:
+            ids = self.ids()
+        except StorageError as error:
+            self.unreadable = error
+            return [], [str(error)]
         # Loading allocates many small acyclic objects; the cyclic GC would re-scan the growing
         # heap again and again (about a third of the time for 1,000 sessions), so pause it.
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            for session_id in self.ids():
+            for session_id in ids:
                 try:
                     found.append(self.load(session_id))
                 except CorruptSession as error:

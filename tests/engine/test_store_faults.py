@@ -342,7 +342,12 @@ def test_a_data_dir_that_is_a_file_gives_one_clear_line(tmp_path: Path, capsys):
     code, err = _run(tmp_path, data, capsys)
     assert code == 2 and err.count("\n") == 1 and str(data) in err and "folder" in err
     assert "Traceback" not in err
-    assert main(["--data-dir", str(data), "history"]) == 2
+    for command in (["history"], ["stats"], ["export"], ["resume", "--plain"]):
+        assert main(["--data-dir", str(data), *command]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "folder" in err and "Traceback" not in err, command
+    transcripts, errors = SessionStore(data).transcripts()  # what the TUI's lists call
+    assert transcripts == [] and len(errors) == 1 and str(data) in errors[0]
     assert data.read_text() == "not a folder"
 
 
