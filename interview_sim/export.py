@@ -8,6 +8,7 @@ domain imports it directly, never Textual).
 
 from __future__ import annotations
 
+import re
 import time
 from functools import lru_cache
 from typing import Any
@@ -17,8 +18,37 @@ import jinja2
 from interview_sim.engine.transcript import Transcript
 from interview_sim.mathtext import readable
 from interview_sim.render import TEMPLATES
+from interview_sim.safe_text import printable
 
 FORMATS = ("md", "html")
+
+
+# Characters that can start Markdown or HTML syntax mid-line: code, emphasis, links and images
+# (``[`` … so ``](javascript:…)`` cannot form), raw HTML and autolinks (``<``), entities, table
+# cells, strikethrough and math. Others (``.``, ``/``, ``(``) stay readable in the raw file.
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>&|~$])")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+
+
+def markdown_text(text: Any) -> str:
+    """User text as literal Markdown inline text, safe in a table cell: each character that could
+    start Markdown or HTML is backslash-escaped (CommonMark allows it for any punctuation), so
+    ``<script>``, links, images, emphasis and ``|`` show as typed instead of acting; line breaks
+    become spaces and other control characters show as escapes."""
+    one_line = _LINE_BREAKS.sub(" ", str(text))
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", printable(one_line))
+
+
+def markdown_code(text: Any, in_table: bool = False) -> str:
+    """Text as a Markdown code span whatever backticks it holds (the fence is longer than any
+    run inside); in a table cell ``|`` is escaped too, since GFM splits cells before code."""
+    body = printable(_LINE_BREAKS.sub(" ", str(text)))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", body)), default=0) + 1)
+    if body.startswith("`") or body.endswith("`"):
+        body = f" {body} "
+    if in_table:
+        body = body.replace("|", "\\|")
+    return f"{fence}{body}{fence}"
 
 
 def markdown_html(text: str) -> str:
@@ -39,9 +69,12 @@ def _environment(html: bool) -> jinja2.Environment:
     from markupsafe import Markup
 
     # in a Markdown table cell a bare "|" (as in |x|) would end the cell
-    escape_bars = (lambda text: text) if html else (lambda text: text.replace("|", "\\|"))
-    env.filters["readable"] = lambda text: escape_bars(readable(str(text)))
+    # in Markdown, readable math is escaped like user text (a bare "|" of |x| would end a cell)
+    escape = (lambda text: text) if html else markdown_text
+    env.filters["readable"] = lambda text: escape(readable(str(text)))
     env.filters["markdown"] = lambda text: Markup(markdown_html(str(text)))
+    env.filters["md"] = markdown_text  # user text in Markdown exports
+    env.filters["md_code"] = markdown_code
     env.filters["when"] = lambda t: time.strftime("%Y-%m-%d %H:%M", time.localtime(t)) if t else "—"
     env.filters["minutes"] = lambda s: f"{(s or 0) / 60:.1f} min"
     return env

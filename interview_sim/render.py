@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from interview_sim.answers.numbers import format_exact
 from interview_sim.mathtext import decimal_text, fixed_text, math_text
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from interview_sim.resources import TEMPLATES
 
 
 def num(value: Any) -> str:
