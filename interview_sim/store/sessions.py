@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interview_sim.engine.settle import settle
 from interview_sim.engine.transcript import GRADED, Transcript, TranscriptError
 from interview_sim.store.files import FileLock, atomic_write
 
@@ -64,6 +65,10 @@ class SessionStore:
             lock.acquire()
             self._locks[session_id] = lock
 
+    def holds(self, session_id: str) -> bool:
+        """True if this process has the session locked for writing."""
+        return session_id in self._locks
+
     def release(self, session_id: str) -> None:
         lock = self._locks.pop(session_id, None)
         if lock is not None:
@@ -85,13 +90,14 @@ class SessionStore:
             raise CorruptSession(f"{path}: {error}") from None
 
     def open(self, session_id: str, clock: Clock = time.time) -> Session:
-        """Open a session for writing: lock it, and finalise it if its deadline passed meanwhile."""
+        """Open a session for writing: lock it, and finish and grade it if it was left behind
+        (deadline passed meanwhile, or killed between finishing and grading)."""
         from interview_sim.engine.session import Session
 
         transcript = self.load(session_id)
         self.lock(session_id)
         session = Session(transcript, clock=clock, store=self)
-        session.expire_if_due()
+        session.settle()
         return session
 
     def create(self, session: Session) -> Session:
@@ -132,7 +138,7 @@ class SessionStore:
         try:
             for session_id in self.ids():
                 try:
-                    found.append(self.load(session_id))
+                    found.append(settle(self, self.load(session_id)))
                 except CorruptSession as error:
                     errors.append(str(error))
         finally:
