@@ -147,11 +147,19 @@ class Session:
         end = t.finished_at if t.finished_at is not None else self.clock()
         return max(0.0, t.deadline - end)
 
-    def expire_if_due(self) -> bool:
-        """Submit automatically if the deadline has passed; True if that happened now."""
+    def expire_if_due(self, boxes: Mapping[tuple[int, str], str] | None = None) -> bool:
+        """Submit automatically if the deadline has passed; True if that happened now.
+
+        ``boxes`` is what the UI shows in each (slot, part) input at that moment: it becomes the
+        part's draft first, so text typed since the last debounced save is submitted too.
+        """
         with self._lock:
             t = self.transcript
             if t.state == STARTED and t.deadline is not None and self.clock() >= t.deadline:
+                for (slot, part_id), text in (boxes or {}).items():
+                    record = t.questions[slot].part(part_id)
+                    if text != (record.text or "") and self._open_for(record):
+                        record.draft = text
                 self._finish(TIME_UP, at=t.deadline)
                 return True
             return False

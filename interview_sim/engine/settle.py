@@ -10,9 +10,10 @@ to import: the engine (sympy, generators) loads only when a session really needs
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from typing import Any
 
-from interview_sim.engine.transcript import FINISHED, STARTED, Transcript
+from interview_sim.engine.transcript import CREATED, FINISHED, STARTED, Transcript
 
 
 def needs_settling(transcript: Transcript, now: float) -> bool:
@@ -48,3 +49,16 @@ def settle(store: Any, transcript: Transcript, clock: Any = time.time) -> Transc
         if not held:
             store.release(transcript.id)
     return transcript
+
+
+def resumable(transcripts: Iterable[Transcript], now: float) -> list[Transcript]:
+    """Unfinished sessions in the order to offer them: timed sessions whose clock is running
+    first (soonest deadline first: that time is being lost), then the rest, newest first."""
+    unfinished = [t for t in transcripts if t.state in (CREATED, STARTED)]
+
+    def running(t: Transcript) -> bool:
+        return t.state == STARTED and t.deadline is not None and t.deadline > now
+
+    clock_running = sorted((t for t in unfinished if running(t)), key=lambda t: t.deadline or 0)
+    others = sorted((t for t in unfinished if not running(t)), key=lambda t: -t.created_at)
+    return clock_running + others

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interview_sim.engine.settle import settle
-from interview_sim.engine.transcript import GRADED, Transcript, TranscriptError
+from interview_sim.engine.settle import resumable, settle
+from interview_sim.engine.transcript import Transcript, TranscriptError
 from interview_sim.store.files import FileLock, atomic_write
 
 if TYPE_CHECKING:  # the engine pulls in sympy and the generators: import it only to open
@@ -121,15 +121,21 @@ class SessionStore:
             if not matches:
                 raise UnknownSession(f"no session matches {ref!r}; see `interview-sim history`")
             raise UnknownSession(f"{ref!r} matches {len(matches)} sessions; type more of the id")
-        summaries, _ = self.summaries()
-        candidates = [s for s in summaries if not unfinished or s.state != GRADED]
+        transcripts, _ = self.transcripts()
+        if unfinished:  # a timed session whose clock is running comes first
+            candidates = resumable(transcripts, time.time())
+        else:
+            candidates = sorted(transcripts, key=lambda t: -t.created_at)
         if not candidates:
             what = "unfinished session" if unfinished else "session"
             raise UnknownSession(f"there is no {what} in {self.dir}")
-        return max(candidates, key=lambda s: s.created_at).id
+        return candidates[0].id
 
-    def transcripts(self) -> tuple[list[Transcript], list[str]]:
-        """Every readable transcript, and an error line per damaged file (which stays as it is)."""
+    def transcripts(self, clock: Clock = time.time) -> tuple[list[Transcript], list[str]]:
+        """Every readable transcript, and an error line per damaged file (which stays as it is).
+
+        Sessions left behind (deadline passed by ``clock``, or finished but never graded) are
+        finished and graded on the way (engine.settle), so every listing shows their score."""
         found, errors = [], []
         # Loading allocates many small acyclic objects; the cyclic GC would re-scan the growing
         # heap again and again (about a third of the time for 1,000 sessions), so pause it.
@@ -138,7 +144,7 @@ class SessionStore:
         try:
             for session_id in self.ids():
                 try:
-                    found.append(settle(self, self.load(session_id)))
+                    found.append(settle(self, self.load(session_id), clock))
                 except CorruptSession as error:
                     errors.append(str(error))
         finally:
@@ -146,8 +152,8 @@ class SessionStore:
                 gc.enable()
         return found, errors
 
-    def summaries(self) -> tuple[list[Summary], list[str]]:
-        transcripts, errors = self.transcripts()
+    def summaries(self, clock: Clock = time.time) -> tuple[list[Summary], list[str]]:
+        transcripts, errors = self.transcripts(clock)
         return [summarise(t) for t in transcripts], errors
 
 
