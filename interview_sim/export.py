@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from interview_sim.engine.transcript import Transcript
+from interview_sim.engine.transcript import Transcript, retake_command
 from interview_sim.render import TEMPLATES
 
 FORMATS = ("md", "html")
@@ -89,4 +89,4 @@ def export_session(transcript: Transcript, fmt: str = "md") -> str:
 
 def export_worksheet(transcript: Transcript, fmt: str = "md") -> str:
     """A printable question sheet followed by a separate answer key with worked solutions."""
-    return _render("worksheet", fmt, t=transcript)
+    return _render("worksheet", fmt, t=transcript, retake=retake_command(transcript))

@@ -28,8 +28,8 @@ def settle(store: Any, transcript: Transcript, clock: Any = time.time) -> Transc
     """Finish and grade ``transcript`` if it needs it, saving through ``store``; returns it.
 
     A session another live process holds is left to that process (it settles it itself). If the
-    save fails the graded state is still returned, so the caller shows the right score; the file is
-    settled again next time.
+    data dir cannot be written the graded state is still returned, so the caller shows the right
+    score, and the file is settled again next time.
     """
     if not needs_settling(transcript, clock()):
         return transcript
@@ -40,6 +40,9 @@ def settle(store: Any, transcript: Transcript, clock: Any = time.time) -> Transc
     try:
         store.lock(transcript.id)
     except SessionLocked:
+        return transcript
+    except Exception:  # the data dir cannot be written (read-only, full): grade in memory only
+        Session(transcript, clock=clock).settle()
         return transcript
     try:
         Session(transcript, clock=clock, store=store).settle()

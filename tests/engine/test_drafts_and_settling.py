@@ -296,3 +296,44 @@ def test_grading_goes_on_when_the_finish_write_fails(tmp_path: Path):
     session.retry_save()
     assert store.load(session.transcript.id).state == GRADED
     assert session.transcript.state != STARTED
+
+
+def test_quitting_plain_practice_ends_it_and_prints_the_retake_command(tmp_path: Path):
+    import io
+
+    from interview_sim.plain import PlainRunner
+
+    store = SessionStore(tmp_path)
+    practice = find_preset("practice")
+    session = store.create(Session.create(practice, 8, clock=FakeClock(), family="lr_odds_logodds"))
+    out = io.StringIO()
+    PlainRunner(session, io.StringIO("\nquit\n"), out).run()
+    t = store.load(session.transcript.id)
+    assert (t.state, t.finish_reason) == (GRADED, "left")
+    assert "--family lr_odds_logodds" in out.getvalue()
+
+
+def test_a_worksheet_rebuild_hint_keeps_the_chapter():
+    from interview_sim.export import export_worksheet
+
+    drill = find_preset("chapter-drill")
+    t = Session.create(drill, 5, clock=FakeClock(), chapter="logistic_regression").transcript
+    assert "--seed 5 --chapter logistic_regression" in export_worksheet(t, "md")
+
+
+class ReadOnlyStore(SessionStore):
+    """A data dir that can be read but not written (chmod is no test when running as root)."""
+
+    def lock(self, session_id: str) -> None:
+        raise PermissionError(13, "Permission denied", str(self.dir))
+
+    def save(self, transcript: Transcript) -> None:
+        raise PermissionError(13, "Permission denied", str(self.dir))
+
+
+def test_a_read_only_data_dir_still_lists_a_left_behind_session_graded(tmp_path: Path):
+    store, session_id, clock = left_finished_but_ungraded(tmp_path)
+    read_only = ReadOnlyStore(store.root)
+    (transcript,), errors = read_only.transcripts(clock)
+    assert transcript.state == GRADED and transcript.results["percent"] > 0 and not errors
+    assert store.load(session_id).state == FINISHED, "nothing written"
