@@ -92,12 +92,15 @@ class SessionStore:
     def open(self, session_id: str, clock: Clock = time.time) -> Session:
         """Open a session for writing: lock it, and finish and grade it if it was left behind
         (deadline passed meanwhile, or killed between finishing and grading)."""
-        from interview_sim.engine.session import Session
+        from interview_sim.engine.session import SaveFailed, Session
 
         transcript = self.load(session_id)
         self.lock(session_id)
         session = Session(transcript, clock=clock, store=self)
-        session.settle()
+        try:
+            session.settle()
+        except SaveFailed:  # graded in memory; session.save_error says so, later saves retry
+            pass
         return session
 
     def create(self, session: Session) -> Session:

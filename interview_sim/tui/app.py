@@ -216,7 +216,7 @@ class InterviewApp(App[int]):
                 timeout=8,
             )
             return
-        except (UnknownSession, CorruptSession) as error:
+        except (UnknownSession, CorruptSession, OSError) as error:
             self.call_from_thread(
                 self.notify, str(error), title="Cannot open", severity="error", timeout=8
             )
@@ -224,6 +224,8 @@ class InterviewApp(App[int]):
         from interview_sim.tui.building import warm_checker
 
         warm_checker()
+        if session.save_error is not None:  # settled (graded) in memory, but not written
+            self.call_from_thread(self.save_failed, session, session.save_error)
         expired = was_started and session.transcript.finish_reason == "time_up"
         self.call_from_thread(self.show_session, session, expired)
 

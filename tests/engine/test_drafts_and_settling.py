@@ -337,3 +337,13 @@ def test_a_read_only_data_dir_still_lists_a_left_behind_session_graded(tmp_path:
     (transcript,), errors = read_only.transcripts(clock)
     assert transcript.state == GRADED and transcript.results["percent"] > 0 and not errors
     assert store.load(session_id).state == FINISHED, "nothing written"
+
+
+def test_opening_a_left_behind_session_when_saves_fail_grades_it_in_memory(tmp_path: Path):
+    store, session_id, clock = left_finished_but_ungraded(tmp_path)
+    flaky = FlakyStore(store.root)
+    flaky.broken = True
+    session = flaky.open(session_id, clock=clock)
+    assert session.transcript.state == GRADED and isinstance(session.save_error, OSError)
+    flaky.broken = False
+    assert session.retry_save() and store.load(session_id).state == GRADED

@@ -243,3 +243,15 @@ async def test_a_failed_save_is_reported_kept_and_retried(data_dir, clock):
         assert saved(data_dir, session_id)["questions"][0]["parts"][0]["text"] == "0.25"
         assert app._retry is None
         assert "on disk again" in " ".join(n.message for n in app._notifications)
+
+
+async def test_a_new_practice_variant_keeps_the_text_left_in_the_last_one(data_dir, clock):
+    app = make_app(data_dir, clock, preset="practice", family="lr_odds_logodds", seed=11)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot, app)
+        session_id = screen.session.transcript.id
+        await type_into(pilot, screen.fields()[0], "0.5")
+        await pilot.press("ctrl+n")  # at once, before the draft delay
+        await settle(pilot, app)
+        assert screen.session.transcript.current == 1
+    assert saved(data_dir, session_id)["questions"][0]["parts"][0]["draft"] == "0.5"

@@ -498,10 +498,13 @@ class QuestionScreen(Screen):
     def action_new_variant(self) -> None:
         if not self.session.preset.endless or self.busy or self.time_is_up():
             return
+        self.save_all()  # the text in this question's boxes stays as drafts
 
         def work() -> None:
             try:
                 self.session.add_question()
+            except SaveFailed as error:  # added in memory; the app retries the save
+                self.app.call_from_thread(self.app.save_failed, self.session, error)
             except SessionError as error:
                 self.app.call_from_thread(self.notify, str(error), severity="error")
                 return
