@@ -2,11 +2,11 @@
 
 Each trial runs the real ``interview-sim run`` TUI in a pseudo-terminal, presses enter at once
 (before the exam is built: the key must be kept), waits for the first question, types an answer
-without pressing enter, and SIGKILLs the process: either after the draft delay (the text must
-then be in the transcript as a draft) or at a random instant while typing (the file must still be
-readable, and any saved draft must be a prefix of what was typed). Then it reopens the session
-with a clock past the deadline and checks the draft was submitted as the answer. The test suite
-runs a few trials; ``python -m bench.crash_tui 20`` runs more.
+without pressing enter, and SIGKILLs the process: either once the draft is on disk (measuring how
+long that took after the last key; the kill must not damage or revert it) or at a random instant
+while typing (the file must still be readable, and any saved draft a prefix of what was typed).
+Then it reopens the session with a clock past the deadline and checks the draft was submitted as
+the answer. The test suite runs a few trials; ``python -m bench.crash_tui 20`` runs more.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from bench.crash import PRESET
 from interview_sim.store.sessions import SessionStore
 
 ANSWERS = ["0.25", "1/3", "7/9", "ln(3)", "0.42", "3/4"]
-SETTLED = 1.5  # seconds: past the TUI's draft delay (0.5 s) with room for a loaded machine
+TYPING = 1.5  # seconds: a random kill lands within this long after the first key
+PATIENCE = 20.0  # seconds to wait for the draft on disk (the TUI's delay is 0.5 s when idle)
 
 
 class Terminal:
@@ -87,17 +88,22 @@ def run_trial(work: Path, rng: random.Random, *, settled: bool) -> dict:
     try:
         terminal.wait_for("Press enter")
         terminal.type("\r")  # at once: the exam may still be building
-        terminal.wait_for("question 1 of")
-        time.sleep(0.5)  # the first box takes focus
+        terminal.wait_for("question 1 of")  # shown together with the focus on the first box
+        kill_at = time.monotonic() + rng.uniform(0.0, TYPING)
         for char in typed:
             terminal.type(char)
             time.sleep(rng.uniform(0.0, 0.08))
-        time.sleep(SETTLED if settled else rng.uniform(0.0, SETTLED))
+        store = SessionStore(data_dir)
+        (session_id,) = store.ids()
+        if settled:
+            latency = _wait_for_draft(store, session_id, typed)
+            time.sleep(rng.uniform(0.0, 0.3))
+        else:
+            latency = None
+            time.sleep(max(0.0, kill_at - time.monotonic()))
     finally:
         terminal.kill()
 
-    store = SessionStore(data_dir)
-    (session_id,) = store.ids()
     transcript = store.load(session_id)  # a torn file would raise CorruptSession
     part = transcript.questions[0].parts[0]
     assert part.text is None, "nothing was entered"
@@ -111,7 +117,17 @@ def run_trial(work: Path, rng: random.Random, *, settled: bool) -> dict:
     assert session.transcript.state == "graded"
     assert graded.text == part.draft, "the draft was submitted at time-up"
     store.release(session_id)
-    return {"typed": typed, "draft": part.draft}
+    return {"typed": typed, "draft": part.draft, "latency": latency}
+
+
+def _wait_for_draft(store: SessionStore, session_id: str, typed: str) -> float:
+    """Seconds from the last key until the whole text is on disk as a draft."""
+    started = time.monotonic()
+    while time.monotonic() - started < PATIENCE:
+        if store.load(session_id).questions[0].parts[0].draft == typed:
+            return time.monotonic() - started
+        time.sleep(0.02)
+    raise AssertionError(f"the typed text {typed!r} was not saved within {PATIENCE} s")
 
 
 def main(trials: int = 20) -> None:
@@ -119,7 +135,7 @@ def main(trials: int = 20) -> None:
 
     rng = random.Random(2026)
     started = time.monotonic()
-    kept = 0
+    kept, latencies = 0, []
     for index in range(trials):
         settled = index % 2 == 0
         with tempfile.TemporaryDirectory() as work:
@@ -127,10 +143,14 @@ def main(trials: int = 20) -> None:
         kept += result["draft"] == result["typed"]
         when = "after the draft delay" if settled else "while typing"
         typed, draft = result["typed"], result["draft"]
+        if result["latency"] is not None:
+            latencies.append(result["latency"])
+            when += f" (saved {result['latency']:.2f} s after the last key)"
         print(f"trial {index + 1:>3}: killed {when}; typed {typed!r}, kept {draft!r}")
+    slowest = f", slowest draft save {max(latencies):.2f} s" if latencies else ""
     print(
-        f"{trials} kill -9 trials of the TUI, no damaged file, {kept} full drafts kept, "
-        f"in {time.monotonic() - started:.0f} s"
+        f"{trials} kill -9 trials of the TUI, no damaged file, {kept} full drafts kept"
+        f"{slowest}, in {time.monotonic() - started:.0f} s"
     )
 
 

@@ -244,12 +244,12 @@ class QuestionScreen(Screen):
         field = self.field(event.input.name or "")
         if field is None:
             return
+        if event.value == self.stored_text(field.record):
+            return  # the box shows what is saved (e.g. just restored): keep the saved status
+        self.schedule_draft()  # even before the variant is ready: the text must be kept
         part = self.model_part(field.part_id)
         if part is None:
             return  # the variant is still being prepared: no preview yet
-        if event.value == self.stored_text(field.record):
-            return  # the box shows what is saved (e.g. just restored): keep the saved status
-        self.schedule_draft()
         text = preview(part, event.value)
         if not text:
             field.set_status("")
