@@ -54,6 +54,7 @@ class QuestionScreen(Screen):
         self.busy = False  # grading or expiring: no more actions
         self.warned: set[int] = set()
         self.draft_timer: Any = None
+        self.swapping = False  # the body's widgets are being replaced: no fields to read
 
     @property
     def exam_mode(self) -> bool:
@@ -87,6 +88,10 @@ class QuestionScreen(Screen):
     async def show_question(self) -> None:
         session = self.session
         question = session.current
+        if self.draft_timer is not None:  # the boxes it was for are saved or about to go
+            self.draft_timer.stop()
+            self.draft_timer = None
+        self.swapping = True
         self.shown_slot = question.slot
         body = self.query_one("#q-body", VerticalScroll)
         await body.remove_children()
@@ -105,6 +110,7 @@ class QuestionScreen(Screen):
         widgets.append(Label("Worked solution", id="q-solution-title", classes="hidden"))
         widgets.append(Markdown(question.solution, id="q-solution", classes="hidden"))
         await body.mount_all(widgets)
+        self.swapping = False
         for field in body.query(PartField):
             self.restore_status(field)
         self.show_solution_if_visible()
@@ -214,7 +220,7 @@ class QuestionScreen(Screen):
         )
 
     def box_texts(self) -> dict[tuple[int, str], str]:
-        if self.shown_slot != self.session.transcript.current:
+        if self.swapping or self.shown_slot != self.session.transcript.current:
             return {}
         return {(self.shown_slot, f.part_id): f.input.value for f in self.fields()}
 
@@ -273,7 +279,7 @@ class QuestionScreen(Screen):
         """Keep every changed box of the shown question as a draft (not an answer)."""
         self.draft_timer = None
         session = self.session
-        if self.busy or session.transcript.state != STARTED:
+        if self.busy or self.swapping or session.transcript.state != STARTED:
             return
         if self.shown_slot != session.transcript.current:
             return
@@ -327,7 +333,7 @@ class QuestionScreen(Screen):
     def save_all(self) -> None:
         """Before moving or leaving: exam mode saves every changed input as the answer; practice
         keeps unchecked text as a draft (only enter checks it). Nothing typed is lost."""
-        if self.session.transcript.state != STARTED:
+        if self.swapping or self.session.transcript.state != STARTED:
             return
         if self.shown_slot != self.session.transcript.current:
             return
