@@ -487,10 +487,11 @@ def _write(text: str, output: str | None) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from interview_sim.engine.settle import settle
     from interview_sim.export import export_session
 
     store = _store(args)
-    transcript = store.load(store.resolve(args.session))
+    transcript = settle(store, store.load(store.resolve(args.session)))
     _write(export_session(transcript, args.format), args.output)
     return 0
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from interview_sim.engine.transcript import Transcript
+from interview_sim.engine.transcript import Transcript, retake_command
 from interview_sim.mathtext import readable
 from interview_sim.render import TEMPLATES
 from interview_sim.safe_text import printable
@@ -92,4 +92,4 @@ def export_session(transcript: Transcript, fmt: str = "md") -> str:
 
 def export_worksheet(transcript: Transcript, fmt: str = "md") -> str:
     """A printable question sheet followed by a separate answer key with worked solutions."""
-    return _render("worksheet", fmt, t=transcript)
+    return _render("worksheet", fmt, t=transcript, retake=retake_command(transcript))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from interview_sim.engine.session import Session, SessionError, TimeUp
-from interview_sim.engine.transcript import CREATED, GRADED
+from interview_sim.engine.transcript import CREATED, GRADED, retake_command
 from interview_sim.safe_text import printable
 
 HELP = """Commands (anything else is your answer to the current part):
@@ -106,7 +106,8 @@ class PlainRunner:
         self.say("\n  Time per question:")
         for row in results.get("questions", []):
             self.say(f"  {row['slot'] + 1:>3}. {row['title']:<40} {row['time_spent']:7.0f} s")
-        self.say(f"\nExam code (retake or share): {self.session.transcript.code}")
+        t = self.session.transcript
+        self.say(f"\nExam code (retake or share): {t.code}   retake: {retake_command(t)}")
         self.say(f"Review: interview-sim export {self.session.transcript.id}")
 
     # -- the loop ------------------------------------------------------------------------------
@@ -171,6 +172,10 @@ class PlainRunner:
             elif word == "help":
                 self.say(HELP)
             elif word == "quit":
+                if session.preset.endless:  # practice has no submit: leaving ends it
+                    session.leave()
+                    self.results()
+                    return False
                 self.say(f"Saved. Resume with: interview-sim resume {session.transcript.id}")
                 return False
             elif word == "finish":

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interview_sim.engine.transcript import GRADED, SCHEMA, Transcript, TranscriptError
+from interview_sim.engine.settle import resumable, settle
+from interview_sim.engine.transcript import SCHEMA, Transcript, TranscriptError
 from interview_sim.store.files import (
     FileLock,
     NotRegularFile,
@@ -101,6 +102,10 @@ class SessionStore:
             lock.acquire()
             self._locks[session_id] = lock
 
+    def holds(self, session_id: str) -> bool:
+        """True if this process has the session locked for writing."""
+        return session_id in self._locks
+
     def release(self, session_id: str) -> None:
         lock = self._locks.pop(session_id, None)
         if lock is not None:
@@ -132,9 +137,10 @@ class SessionStore:
         return transcript
 
     def open(self, session_id: str, clock: Clock = time.time) -> Session:
-        """Open a session for writing: lock it, and finalise it if its deadline passed meanwhile."""
+        """Open a session for writing: lock it, and finish and grade it if it was left behind
+        (deadline passed meanwhile, or killed between finishing and grading)."""
         from interview_sim.engine.presets import PresetError
-        from interview_sim.engine.session import Session
+        from interview_sim.engine.session import SaveFailed, Session
 
         transcript = self.load(session_id)
         try:
@@ -144,7 +150,10 @@ class SessionStore:
                 f"{self.path(session_id)}: its preset cannot be used ({error})"
             ) from None
         self.lock(session_id)
-        session.expire_if_due()
+        try:
+            session.settle()
+        except SaveFailed:  # graded in memory; session.save_error says so, later saves retry
+            pass
         return session
 
     def create(self, session: Session) -> Session:
@@ -182,18 +191,23 @@ class SessionStore:
             if not matches:
                 raise UnknownSession(f"no session matches {ref!r}; see `interview-sim history`")
             raise UnknownSession(f"{ref!r} matches {len(matches)} sessions; type more of the id")
-        summaries, _ = self.summaries()
+        transcripts, _ = self.transcripts()
         if self.unreadable is not None:
             raise self.unreadable
-        candidates = [s for s in summaries if not unfinished or s.state != GRADED]
+        if unfinished:  # a timed session whose clock is running comes first
+            candidates = resumable(transcripts, time.time())
+        else:
+            candidates = sorted(transcripts, key=lambda t: -t.created_at)
         if not candidates:
             what = "unfinished session" if unfinished else "session"
             raise UnknownSession(f"there is no {what} in {self.dir}")
-        return max(candidates, key=lambda s: s.created_at).id
+        return candidates[0].id
 
-    def transcripts(self) -> tuple[list[Transcript], list[str]]:
+    def transcripts(self, clock: Clock = time.time) -> tuple[list[Transcript], list[str]]:
         """Every readable transcript, and an error line per damaged file (which stays as it is).
 
+        Sessions left behind (deadline passed by ``clock``, or finished but never graded) are
+        finished and graded on the way (engine.settle), so every listing shows their score.
         A sessions folder that cannot be read at all (the data dir is a file, no permission) is
         one error line here, so a screen listing sessions shows it instead of failing; it is
         also kept in ``unreadable`` for commands that must stop (exit 2) on it."""
@@ -210,7 +224,7 @@ class SessionStore:
         try:
             for session_id in ids:
                 try:
-                    found.append(self.load(session_id))
+                    found.append(settle(self, self.load(session_id), clock))
                 except CorruptSession as error:
                     errors.append(str(error))
                     self.damaged[self.path(session_id)] = str(error)
@@ -219,8 +233,8 @@ class SessionStore:
                 gc.enable()
         return found, errors
 
-    def summaries(self) -> tuple[list[Summary], list[str]]:
-        transcripts, errors = self.transcripts()
+    def summaries(self, clock: Clock = time.time) -> tuple[list[Summary], list[str]]:
+        transcripts, errors = self.transcripts(clock)
         return [summarise(t) for t in transcripts], errors
 
 

@@ -46,7 +46,7 @@ class HistoryScreen(Screen):
     def load(self) -> None:
         from interview_sim.stats import statistics
 
-        transcripts, errors = self.app.store.transcripts()  # type: ignore[attr-defined]
+        transcripts, errors = self.app.store.transcripts(self.app.clock)  # type: ignore[attr-defined]
         self.app.call_from_thread(self.fill, transcripts, statistics(transcripts), errors)
 
     def fill(self, transcripts: list[Any], stats: dict[str, Any], errors: list[str]) -> None:

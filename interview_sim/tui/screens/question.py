@@ -8,6 +8,7 @@ countdown is repainted by a timer but always computed from the engine's absolute
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from textual import on
@@ -20,12 +21,14 @@ from textual.widgets import Footer, Input, Label, Markdown, Static
 from textual.worker import get_current_worker
 
 from interview_sim.answers.check import preview, readable
-from interview_sim.engine.session import SessionError, TimeUp
+from interview_sim.engine.session import SaveFailed, SessionError, TimeUp
 from interview_sim.engine.transcript import STARTED
 from interview_sim.tui.text import DANGER_SECONDS, WARN_SECONDS
 from interview_sim.tui.widgets.countdown import Countdown
 from interview_sim.tui.widgets.palette import PaletteStrip
 from interview_sim.tui.widgets.part_field import PartField, verdict_content
+
+DRAFT_DELAY = 0.5  # seconds after the last key before a box's text is saved as a draft
 
 
 class QuestionScreen(Screen):
@@ -50,6 +53,8 @@ class QuestionScreen(Screen):
         self.pending: set[tuple[int, str]] = set()
         self.busy = False  # grading or expiring: no more actions
         self.warned: set[int] = set()
+        self.draft_timer: Any = None
+        self.swapping = False  # the body's widgets are being replaced: no fields to read
 
     @property
     def exam_mode(self) -> bool:
@@ -83,6 +88,10 @@ class QuestionScreen(Screen):
     async def show_question(self) -> None:
         session = self.session
         question = session.current
+        if self.draft_timer is not None:  # the boxes it was for are saved or about to go
+            self.draft_timer.stop()
+            self.draft_timer = None
+        self.swapping = True
         self.shown_slot = question.slot
         body = self.query_one("#q-body", VerticalScroll)
         await body.remove_children()
@@ -101,6 +110,7 @@ class QuestionScreen(Screen):
         widgets.append(Label("Worked solution", id="q-solution-title", classes="hidden"))
         widgets.append(Markdown(question.solution, id="q-solution", classes="hidden"))
         await body.mount_all(widgets)
+        self.swapping = False
         for field in body.query(PartField):
             self.restore_status(field)
         self.show_solution_if_visible()
@@ -116,6 +126,10 @@ class QuestionScreen(Screen):
 
     def restore_status(self, field: PartField) -> None:
         record = field.record
+        if record.draft is not None and self.session.transcript.state == STARTED:
+            when = "submitted with the exam" if self.exam_mode else "enter checks it"
+            field.set_status(f"restored: typed before, not entered yet ({when})")
+            return
         if not self.exam_mode:
             if record.attempts:
                 _, closed = self.part_state(record)
@@ -195,14 +209,26 @@ class QuestionScreen(Screen):
         if self.busy:
             return
         self.busy = True
+        boxes = self.box_texts()  # what is on screen now is submitted, entered or not
         self.query_one("#q-title", Static).update("Time is up: submitting your saved answers…")
         self.run_worker(
-            self._expire, thread=True, exclusive=True, group="finish", exit_on_error=False
+            lambda: self._expire(boxes),
+            thread=True,
+            exclusive=True,
+            group="finish",
+            exit_on_error=False,
         )
 
-    def _expire(self) -> None:
+    def box_texts(self) -> dict[tuple[int, str], str]:
+        if self.swapping or self.shown_slot != self.session.transcript.current:
+            return {}
+        return {(self.shown_slot, f.part_id): f.input.value for f in self.fields()}
+
+    def _expire(self, boxes: dict[tuple[int, str], str]) -> None:
         try:
-            self.session.expire_if_due()  # grades, may wait for the sympy worker
+            self.session.expire_if_due(boxes)  # grades, may wait for the sympy worker
+        except SaveFailed as error:  # graded in memory: show it, keep retrying the save
+            self.app.call_from_thread(self.app.save_failed, self.session, error)
         except Exception as error:  # a bug in grading must not leave the UI waiting
             self.app.call_from_thread(self.submit_failed, f"grading failed: {error!r}")
             return
@@ -224,6 +250,9 @@ class QuestionScreen(Screen):
         field = self.field(event.input.name or "")
         if field is None:
             return
+        if event.value == self.stored_text(field.record):
+            return  # the box shows what is saved (e.g. just restored): keep the saved status
+        self.schedule_draft()  # even before the variant is ready: the text must be kept
         part = self.model_part(field.part_id)
         if part is None:
             return  # the variant is still being prepared: no preview yet
@@ -233,6 +262,32 @@ class QuestionScreen(Screen):
         else:
             field.set_status(text, "ok" if readable(part, event.value)[0] else "error")
         field.scroll_visible(animate=False)
+
+    # -- drafts: what is typed but not entered ---------------------------------------------------
+    @staticmethod
+    def stored_text(record: Any) -> str:
+        """What the session holds for a box: its draft if any, else the saved answer."""
+        return record.draft if record.draft is not None else (record.text or "")
+
+    def schedule_draft(self) -> None:
+        """Save the boxes' text shortly after typing stops (each key restarts the wait)."""
+        if self.draft_timer is not None:
+            self.draft_timer.stop()
+        self.draft_timer = self.set_timer(DRAFT_DELAY, self.save_drafts)
+
+    def save_drafts(self) -> None:
+        """Keep every changed box of the shown question as a draft (not an answer)."""
+        self.draft_timer = None
+        session = self.session
+        if self.busy or self.swapping or session.transcript.state != STARTED:
+            return
+        if self.shown_slot != session.transcript.current:
+            return
+        for field in self.fields():
+            text = field.input.value
+            if not field.input.disabled and text != self.stored_text(field.record):
+                if not self.navigate(partial(session.save_draft, None, field.part_id, text)):
+                    return
 
     @on(Input.Submitted)
     def submit_part(self, event: Input.Submitted) -> None:
@@ -257,6 +312,10 @@ class QuestionScreen(Screen):
         except TimeUp:
             self.expire()
             return False
+        except SaveFailed as error:
+            self.app.save_failed(self.session, error)  # type: ignore[attr-defined]
+            field.set_status("kept, but not yet saved to disk: retrying", "error")
+            return True
         except SessionError as error:
             field.set_status(str(error), "error")
             return False
@@ -272,14 +331,17 @@ class QuestionScreen(Screen):
         return ok
 
     def save_all(self) -> None:
-        """Save every changed input of the shown question (exam mode), so nothing typed is lost."""
-        if not self.exam_mode or self.session.transcript.state != STARTED:
+        """Before moving or leaving: exam mode saves every changed input as the answer; practice
+        keeps unchecked text as a draft (only enter checks it). Nothing typed is lost."""
+        if self.swapping or self.session.transcript.state != STARTED:
             return
         if self.shown_slot != self.session.transcript.current:
             return
-        for field in self.fields():
-            if field.input.value != (field.record.text or ""):
-                self.save(field)
+        if self.exam_mode:
+            for field in self.fields():
+                if field.input.value != (field.record.text or ""):
+                    self.save(field)
+        self.save_drafts()
 
     def advance(self, field: PartField) -> None:
         """After enter: the next open part, else the next question."""
@@ -321,6 +383,11 @@ class QuestionScreen(Screen):
         def work() -> None:
             try:
                 verdict = self.session.check(slot, record.id, text)
+            except SaveFailed as error:  # checked and kept in memory; the save is retried
+                self.app.call_from_thread(self.app.save_failed, self.session, error)
+                attempt = (record.attempts or [{}])[-1]
+                self.app.call_from_thread(self.checked, key, attempt.get("verdict", {}))
+                return
             except TimeUp:
                 self.app.call_from_thread(self.expired_during_check, key)
                 return
@@ -375,6 +442,8 @@ class QuestionScreen(Screen):
         except TimeUp:
             self.expire()
             return False
+        except SaveFailed as error:  # done in memory; the app retries the save
+            self.app.save_failed(self.session, error)  # type: ignore[attr-defined]
         except SessionError as error:
             self.notify(str(error), severity="error")
             return False
@@ -435,10 +504,13 @@ class QuestionScreen(Screen):
     def action_new_variant(self) -> None:
         if not self.session.preset.endless or self.busy or self.time_is_up():
             return
+        self.save_all()  # the text in this question's boxes stays as drafts
 
         def work() -> None:
             try:
                 self.session.add_question()
+            except SaveFailed as error:  # added in memory; the app retries the save
+                self.app.call_from_thread(self.app.save_failed, self.session, error)
             except SessionError as error:
                 self.app.call_from_thread(self.notify, str(error), severity="error")
                 return
@@ -458,6 +530,17 @@ class QuestionScreen(Screen):
         self.save_all()
         session = self.session
         body = finish_body(session.unanswered(), session.flagged(), session.preset.timed)
+        drafts = sum(1 for q in session.transcript.questions for p in q.parts if p.draft)
+        if drafts:
+            body = Content("\n").join(
+                [
+                    body,
+                    Content(
+                        f"{drafts} box{'es' if drafts != 1 else ''} with text you did not "
+                        "enter: submitting checks that text as your answer."
+                    ),
+                ]
+            )
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -478,6 +561,8 @@ class QuestionScreen(Screen):
                 self.session.finish()
             except TimeUp:
                 pass
+            except SaveFailed as error:  # graded in memory: show the results, keep retrying
+                self.app.call_from_thread(self.app.save_failed, self.session, error)
             except SessionError as error:
                 self.app.call_from_thread(self.submit_failed, str(error))
                 return

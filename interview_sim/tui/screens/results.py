@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from interview_sim.engine.transcript import retake_command
 from interview_sim.tui.text import duration_text
 
 
@@ -94,11 +95,10 @@ class ResultsScreen(Screen):
             yield questions
             yield Static(
                 Content.from_markup(
-                    "Exam code [b]$code[/] [$text-muted](retake: interview-sim run $preset "
-                    "--seed $seed)[/]\nPress r to review every answer with the worked solutions.",
+                    "Exam code [b]$code[/] [$text-muted](retake: $retake)[/]\n"
+                    "Press r to review every answer with the worked solutions.",
                     code=t.code,
-                    preset=t.preset.get("name", ""),
-                    seed=str(t.exam_seed),
+                    retake=retake_command(t),
                 ),
                 id="results-code",
             )

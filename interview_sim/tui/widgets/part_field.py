@@ -115,7 +115,7 @@ class PartField(Vertical):
             ]
             yield Static("\n".join(lines), classes="part-options", markup=False)
         field = Input(
-            value=record.text or "",
+            value=record.draft if record.draft is not None else (record.text or ""),
             placeholder=self.placeholder(),
             name=record.id,
             id=f"input-{record.id}",
