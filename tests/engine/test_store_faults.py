@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import time
 import socket
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from interview_sim.cli import main
-from interview_sim.engine.session import Session
+from interview_sim.engine.session import SaveFailed, Session
 from interview_sim.store.files import StorageError
 from interview_sim.store.sessions import CorruptSession, SessionStore
 
@@ -320,7 +321,8 @@ def _fingerprint(path: Path):
 def test_resume_picks_the_good_unfinished_session_past_a_damaged_one(tmp_path: Path):
     store = SessionStore(tmp_path / "data")
     preset = write_preset(tmp_path, TINY_EXAM)
-    good = store.create(Session.create(preset, 1, clock=FakeClock(1.7e9)))
+    # started now, so its clock is still running when resolve() settles sessions by real time
+    good = store.create(Session.create(preset, 1, clock=FakeClock(time.time())))
     good.start()
     store.release(good.transcript.id)
     bad = store.create(Session.create(preset, 2, clock=FakeClock(1.8e9)))  # the latest
@@ -382,14 +384,15 @@ def test_a_full_disk_mid_session_raises_storage_error_and_keeps_memory(tmp_path,
 
     monkeypatch.setattr(os, "fsync", full)
     part = session.transcript.questions[0].parts[0]
-    with pytest.raises(StorageError, match="disk is full") as caught:
+    with pytest.raises(SaveFailed, match="disk is full") as caught:
         session.answer(0, part.id, part.expected)
-    assert isinstance(caught.value, OSError) and caught.value.errno == errno.ENOSPC
+    cause = caught.value.__cause__
+    assert isinstance(cause, StorageError) and cause.errno == errno.ENOSPC
     assert path.read_bytes() == before, "the saved file is intact"
     assert not [p for p in store.dir.iterdir() if p.name.endswith(".tmp")], "no temp left"
     assert session.transcript.questions[0].parts[0].text == part.expected, "kept in memory"
     monkeypatch.setattr(os, "fsync", real_fsync)
-    store.save(session.transcript)  # the retry succeeds once space is back
+    assert session.retry_save()  # the retry succeeds once space is back
     assert store.load(session.transcript.id).questions[0].parts[0].text == part.expected
 
 
