@@ -86,13 +86,13 @@ def shape_feedback(expected: Sequence[int], given: Sequence[int]) -> str:
         elif len(given) == len(expected) + 1 and given[1:] == expected:
             hint = ": this tensor has no batch dimension"
         return f"The answer has {len(expected)} dimensions; you gave {len(given)}{hint}."
+    if given == expected:
+        return ""
     if sorted(given) == sorted(expected):
         return "The right sizes in the wrong order: PyTorch orders a batch as (N, C, H, W)."
     names = SHAPE_NAMES_4 if len(expected) == 4 else SHAPE_NAMES_3 if len(expected) == 3 else ()
     right = [i for i, (e, g) in enumerate(zip(expected, given, strict=True)) if e == g]
     wrong = [i for i in range(len(expected)) if i not in right]
-    if not wrong:
-        return ""
     text = (
         f"{_places(right, names).capitalize()} {'is' if len(right) == 1 else 'are'} right; "
         if right
@@ -140,7 +140,8 @@ def vector_feedback(expected: Sequence[float], given: Sequence[float]) -> str:
     said = "Entry" if len(wrong) == 1 else "Entries"
     if not right:
         return f"No entry is right{slip}."
-    return f"{said} {', '.join(numbers)} {'is' if len(wrong) == 1 else 'are'} not right{slip}; the others are."
+    verb = "is" if len(wrong) == 1 else "are"
+    return f"{said} {', '.join(numbers)} {verb} not right{slip}; the others are."
 
 
 def entry_feedback(kind: str, expected: str, read_as: str) -> str:
