@@ -29,6 +29,7 @@ from interview_sim.tui.widgets.part_field import PartField, verdict_content
 from interview_sim.tui.widgets.question_view import QuestionView, question_rule
 
 WIDE_COLUMNS = 120  # from this width the statement and the answers sit side by side
+PREBUILD_DELAY = 0.4  # seconds after showing a question before the next one is built, hidden
 
 
 class QuestionScreen(Screen):
@@ -108,12 +109,29 @@ class QuestionScreen(Screen):
         self.update_header()
         view.to_top()
         self.focus_first_open()
+        self.set_timer(PREBUILD_DELAY, self.prebuild_next)
+
+    async def prebuild_next(self) -> None:
+        """Build the next unvisited question's view while the candidate reads this one (hidden),
+        so pgdn only shows it; one view per idle moment keeps typing responsive."""
+        slots = len(self.session.transcript.questions)
+        following = [s for s in range(self.shown_slot + 1, slots) if s not in self.views]
+        if not following or self.busy or not self.is_current:
+            return
+        question = self.session.transcript.questions[following[0]]
+        view = self.build_view(question)
+        view.display = False
+        self.views[question.slot] = view
+        await self.query_one("#q-body", Container).mount(view)
+        for field in view.part_fields:
+            self.restore_status(field, question.slot)
+        self.set_timer(PREBUILD_DELAY, self.prebuild_next)
 
     def build_view(self, question: Any) -> QuestionView:
         rule = question_rule([record.hint for record in question.parts])
         fields = []
         for index, record in enumerate(question.parts):
-            left, closed = self.part_state(record)
+            left, closed = self.part_state(record, question.slot)
             fields.append(
                 PartField(
                     record,
@@ -131,17 +149,18 @@ class QuestionScreen(Screen):
         """The shown question's view."""
         return self.views[self.shown_slot]
 
-    def part_state(self, record: Any) -> tuple[int | None, bool]:
+    def part_state(self, record: Any, slot: int | None = None) -> tuple[int | None, bool]:
+        """(attempts left, closed) of a part of question ``slot`` (default: the current one)."""
         if self.exam_mode:
             return None, False
-        left = self.session.attempts_left(None, record.id)
+        left = self.session.attempts_left(slot, record.id)
         return left, record.locked or left == 0
 
-    def restore_status(self, field: PartField) -> None:
+    def restore_status(self, field: PartField, slot: int | None = None) -> None:
         record = field.record
         if not self.exam_mode:
             if record.attempts:
-                _, closed = self.part_state(record)
+                _, closed = self.part_state(record, slot)
                 field.set_status(
                     verdict_content(record.attempts[-1]["verdict"], closed, record.kind)
                 )
