@@ -57,3 +57,16 @@ def test_exports_label_parts_by_their_prompts_and_show_no_tag(tmp_path):
             assert f"<td>{part.id}</td>" not in text and f"| {part.id} |" not in text
     html = export_session(session.transcript, "html")
     assert "overflow-wrap: anywhere" in html and "max-width: 100%" in html
+
+
+def test_an_unknown_name_in_a_number_answer_lists_no_empty_symbols():
+    import pytest
+
+    from interview_sim.answers.errors import AnswerFormatError
+    from interview_sim.answers.expressions import parse_expression
+
+    with pytest.raises(AnswerFormatError) as raised:
+        parse_expression("3*q")
+    message = str(raised.value)
+    assert "(none)" not in message and "symbols" not in message
+    assert 'unknown name "q"' in message and "pi and e" in message

@@ -240,7 +240,7 @@ class _Parser:
             return self.node("const", CONSTANTS[name])
         pieces = _split_name(name, self.symbols)
         if pieces is None:
-            symbols = f"the symbols {', '.join(sorted(self.symbols))}, " if self.symbols else ""
+            symbols = f"the symbols ({', '.join(sorted(self.symbols))}), " if self.symbols else ""
             raise _fail(
                 self.text,
                 f'unknown name "{name}": use {symbols}the constants pi and e, '
