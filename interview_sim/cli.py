@@ -444,7 +444,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from interview_sim.chapters import CHAPTERS
-    from interview_sim.stats import sparkline, statistics
+    from interview_sim.stats import sparkline, statistics, trend_summary
 
     stats = statistics(_loaded(args))
     if args.json:
@@ -460,9 +460,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     print(f"{stats['sessions']} graded sessions")
     if stats["trend"]:
-        delta = stats["trend_delta"]
-        change = f" ({delta:+.1f} points, last 5 vs the 5 before)" if delta is not None else ""
-        print(f"trend: {sparkline([p for _, p in stats['trend']][-40:])}{change}")
+        summary = trend_summary(stats["sessions"], stats["trend_delta"])
+        print(f"scores: {sparkline([p for _, p in stats['trend']][-40:])}  {summary}")
     for title, rows, names in (
         ("By chapter", stats["chapters"], CHAPTERS),
         ("By family", stats["families"], {}),

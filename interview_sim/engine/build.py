@@ -11,6 +11,7 @@ import random
 from collections.abc import Mapping
 
 from interview_sim.answers.check import accepted_rule, expected_text, expected_value, input_hint
+from interview_sim.chapters import CHAPTERS
 from interview_sim.engine.presets import Preset, PresetError
 from interview_sim.engine.transcript import PartRecord, QuestionRecord
 from interview_sim.model import Variant
@@ -60,7 +61,13 @@ def choose_families(
         else:
             picks = [pool[i % len(pool)] for i in range(section.count)]
             rng.shuffle(picks)
-        chosen += [(section.title, family_id) for family_id in picks]
+        # a drill's section is its chapter: show the chapter's name, not the preset's placeholder
+        title = (
+            CHAPTERS.get(chapter or "", section.title)
+            if "chapter" in section.families
+            else section.title
+        )
+        chosen += [(title, family_id) for family_id in picks]
     return chosen
 
 

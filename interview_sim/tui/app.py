@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -135,7 +135,7 @@ class InterviewApp(App[int]):
         self.push_screen(RulesScreen(preset, chapter=chapter, family=family, seed=seed))
 
     def choose_chapter(self, preset: Preset) -> None:
-        from interview_sim.chapters import CHAPTERS
+        from interview_sim.tui.commands import chapters_with_content
         from interview_sim.tui.screens.modals import Picker
 
         def chosen(chapter: str | None) -> None:
@@ -143,7 +143,7 @@ class InterviewApp(App[int]):
                 self.start_preset(preset.name, chapter=chapter, preset=preset)
 
         self.push_screen(
-            Picker(f"{preset.title}: choose a chapter", list(CHAPTERS.items())), chosen
+            Picker(f"{preset.title}: choose a chapter", chapters_with_content()), chosen
         )
 
     def show_session(self, session: Session, just_expired: bool = False) -> None:
@@ -254,6 +254,16 @@ class InterviewApp(App[int]):
             self.notify("Saved: everything is on disk again.", title="Saved", timeout=4)
 
     # -- quitting ------------------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands, but "Quit" asks first during a session like ctrl+q does."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":
+                yield SystemCommand(
+                    "Quit", "Quit (asks first during a session)", self.action_request_quit
+                )
+            else:
+                yield command
+
     def action_request_quit(self) -> None:
         from interview_sim.engine.transcript import STARTED
         from interview_sim.tui.screens.modals import Confirm

@@ -90,7 +90,10 @@ def test_markdown_export_has_answers_verdicts_and_solutions(tmp_path: Path):
         assert question.solution in markdown
         for part in question.parts:
             assert readable(part.expected) in markdown
-    assert "| odds | " in markdown and "correct" in markdown and "incorrect" in markdown
+    first = t.questions[0].parts[0]
+    assert (
+        f"| 1. {first.prompt} | " in markdown and "correct" in markdown and "incorrect" in markdown
+    )
 
 
 def test_worksheet_has_questions_then_a_separate_key(tmp_path: Path):

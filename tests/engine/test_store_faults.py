@@ -7,11 +7,11 @@ from __future__ import annotations
 import errno
 import json
 import os
-import time
 import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 

@@ -60,12 +60,18 @@ class ResultsScreen(Screen):
         percent = results.get("percent", 0.0)
         passed = results.get("passed")
         pass_mark = results.get("pass_mark", t.preset.get("pass_mark", 0.6))
-        verdict = "[$text-success b]PASS[/]" if passed else "[$text-error b]below the pass mark[/]"
         reason = " · time ran out" if t.finish_reason == "time_up" else ""
+        if t.preset.get("feedback") == "each":  # practice: a score to learn from, not a verdict
+            verdict, rule = "", f"[$text-muted]{reason.removeprefix(' · ')}[/]" if reason else ""
+        else:
+            verdict = (
+                "[$text-success b]passed[/]" if passed else "[$text-error b]below the pass mark[/]"
+            )
+            rule = "[$text-muted](pass mark $mark$reason)[/]"
         with VerticalScroll(id="results-body"):
             yield Static(
                 Content.from_markup(
-                    f"[b]$title[/]  $pct  {verdict} [$text-muted](pass mark $mark$reason)[/]",
+                    f"[b]$title[/]  $pct  {verdict} {rule}",
                     title=t.preset.get("title", "Session"),
                     pct=f"{percent:.1f}%",
                     mark=f"{pass_mark:.0%}",
