@@ -16,8 +16,10 @@ import jinja2
 
 from interview_sim.answers.check import exact_text, to_float
 from interview_sim.answers.numbers import format_exact
+from interview_sim.kit.templating import KeepLineEnds, result
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+MACROS = ("p", "vector", "matrix", "approx")  # from templates/families/_macros.md.j2
 
 
 def num(value: Any) -> str:
@@ -59,9 +61,12 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        extensions=[KeepLineEnds],
     )
     env.filters.update(num=num, dec=dec, sig=sig, expr=expr)
-    env.globals.update(table=table)
+    env.globals.update(table=table, result=result)
+    macros = env.get_template("families/_macros.md.j2").module
+    env.globals.update({name: getattr(macros, name) for name in MACROS})
     return env
 
 
@@ -69,3 +74,9 @@ def render_family(family_id: str, which: str, context: dict[str, Any]) -> str:
     """Render ``templates/families/<family_id>.<which>.md.j2``."""
     template = environment().get_template(f"families/{family_id}.{which}.md.j2")
     return template.render(**context).strip()
+
+
+def render_text(text: str, context: dict[str, Any]) -> str:
+    """Render a short template string (a part's prompt) with the same filters and macros, so a
+    prompt shows 3.4 exactly where the statement does."""
+    return environment().from_string(text).render(**context).strip()

@@ -19,8 +19,8 @@ from random import Random
 
 import sympy
 
-from generators.information_theory._log_sums import combine, entropy_terms, in_base
 from interview_sim.family import Family, Param, ParamError, Solved
+from interview_sim.kit.logs import combine, entropy_terms, in_base
 from interview_sim.model import AnswerKind, Mistake, Part
 
 # (story, class name, class labels, candidate attributes: name -> values)

@@ -18,9 +18,9 @@ from random import Random
 
 import sympy
 
-from generators.information_theory._log_sums import combine, entropy_terms, in_base
 from interview_sim.answers.numbers import format_exact
 from interview_sim.family import Family, Param, ParamError, Solved
+from interview_sim.kit.logs import combine, entropy_terms, in_base
 from interview_sim.model import AnswerKind, Mistake, Part
 
 SOURCES = ("pmf", "equiprobable", "pixel")
@@ -173,6 +173,7 @@ def solve(params: dict) -> Solved:
                         "bits_not_nats",
                         "that is the entropy in bits; nats use ln (H_nats = H_bits · ln 2).",
                         bits,
+                        sympy.Rational(1, 2),
                     ),
                     Mistake(
                         "wrong_conversion",

@@ -141,7 +141,7 @@ def solve(params: dict) -> Solved:
                 ),
                 Mistake("logit_not_odds", "that is the log-odds z; the odds are e^z.", z),
                 Mistake(
-                    "inverted_odds",
+                    "inverted",
                     "that is e^(−z), the odds against the outcome, not for it.",
                     1 / odds,
                 ),
@@ -208,7 +208,7 @@ def solve(params: dict) -> Solved:
                         sympy.exp(linear - b0),
                     ),
                     Mistake(
-                        "inverted_odds",
+                        "inverted",
                         "that is e^(−z), the odds against the outcome.",
                         sympy.exp(-linear),
                     ),

@@ -27,7 +27,7 @@ def test_book_odds_formula_accepts_equivalent_forms():
     assert check(part, "-4.8792 + 0.0258X").tag == "logit_not_odds"
     assert check(part, "1/(1+exp(4.8792 - 0.0258X))").tag == "probability_not_odds"
     assert check(part, "exp(0.0258X)").tag == "no_intercept"
-    assert check(part, "exp(4.8792 - 0.0258X)").tag == "inverted_odds"
+    assert check(part, "exp(4.8792 - 0.0258X)").tag == "inverted"
     assert check(part, "exp(-4.8792 + 0.258X)").status == "incorrect"
 
 
