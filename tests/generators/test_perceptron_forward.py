@@ -1,8 +1,5 @@
 """perceptron_forward: the mock exam's perceptron, an independent float recomputation, the
-catalogued slips (above all the bias added after the activation), and clear parameter errors.
-
-Kept at tests/ top level: a ``tests/generators/`` directory would shadow the ``generators`` package
-under pytest (see the family's report)."""
+catalogued slips (above all the bias added after the activation), and clear parameter errors."""
 
 from __future__ import annotations
 
