@@ -1,7 +1,8 @@
 """Odds ratio of a logistic-regression coefficient and its confidence intervals.
 
-Varies PRB-22(3,4) and the mock exam's logistic-regression section (gum bacteria / Alzheimer:
-β̂ = 0.0258, SE = 0.0194, 95%). The z values are the book's printed table, used as exact decimals:
+Varies PRB-22(3,4) (gum bacteria / Alzheimer: β̂ = 0.0258, SE = 0.0194, a 99% interval: the
+book's instance in ``book_params``) and the mock exam's logistic-regression section (same model,
+95%). The z values are the book's printed table, used as exact decimals:
 90% → 1.645, 95% → 1.960, 99% → 2.576, 99.9% → 3.291. Asked: the odds ratio for an increase of Δx,
 the confidence interval for β, and the one for the odds ratio per Δx. Slips modelled: a one-sided z
 (1.645 for 95%), leaving z out, exponentiating the SE, reporting β instead of e^β, forgetting Δx or
@@ -233,7 +234,7 @@ FAMILY = Family(
         "covariate": "bacteria",
         "beta": 0.0258,
         "se": 0.0194,
-        "level": 95,
+        "level": 99,
         "delta": 1,
     },
 )

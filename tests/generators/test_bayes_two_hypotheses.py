@@ -79,7 +79,7 @@ def test_mistakes_are_recognised(part_id, typed, tag):
         ({"prior_phrase": "rate", "prior": "1/15"}, "prior"),
         ({"prior_phrase": "times_as_many", "prior": "1/3"}, "prior"),
         ({"p_e_given_h": 1}, "p_e_given_h"),
-        ({"p_e_given_not_h": "1/3"}, "p_e_given_not_h"),
+        ({"p_e_given_not_h": 0}, "p_e_given_not_h"),
         ({"p_e_given_not_h": 0.9}, "p_e_given_not_h"),  # uninformative evidence
         ({"context": "weather"}, "context"),
         ({"ask_negative": 1}, "ask_negative"),
@@ -89,3 +89,19 @@ def test_bad_params_name_the_parameter(override, name):
     with pytest.raises(ParamError) as error:
         FAMILY.from_params({**BOOK, **override})
     assert error.value.name == name
+
+
+@pytest.mark.parametrize(
+    ("likelihood", "quoted"), [("0.0025", "0.25%"), ("1/15", "1 in 15"), ("7/15", "7/15")]
+)
+def test_book_likelihoods_are_taken_as_given(likelihood, quoted):
+    params = {**FAMILY.book_params, "p_e_given_not_h": likelihood}
+    variant = FAMILY.from_params(params)
+    assert f"so do {quoted} of" in variant.statement
+    like = Fraction(likelihood)
+    prior = Fraction(1, 15)
+    evidence = Fraction(9, 10) * prior + like * (1 - prior)
+    assert (
+        check(variant.part("posterior"), str(float(Fraction(9, 10) * prior / evidence))).status
+        == "correct"
+    )
