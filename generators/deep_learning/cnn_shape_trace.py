@@ -52,7 +52,7 @@ LIMITS = {  # (low, high) for explicit parameters; generous, but keeps numbers r
     "stride": (1, 64),
     "padding": (0, 64),
 }
-MAX_LAYERS = 12
+MAX_LAYERS = 40  # VGG19's features are 37 layers (16 Conv2d + 16 ReLU + 5 MaxPool2d)
 SLIPS = ("no_floor", "padding_once", "stride_ignored", "channels_not_updated")
 
 EXPLAIN = {
