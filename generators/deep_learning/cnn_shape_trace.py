@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from random import Random
 
 from interview_sim.family import Family, Param, ParamError, Solved
+from interview_sim.kit.arith import SIZE_SLIPS, conv_out
 from interview_sim.model import AnswerKind, Mistake, Part
 
 TYPES = ("Conv2d", "MaxPool2d", "BatchNorm2d", "ReLU", "Flatten")
@@ -110,17 +111,6 @@ class Layer:
 
 
 # -- sizes -------------------------------------------------------------------------------------
-def out_size(n: int, f: int, s: int, p: int, slip: str | None = None) -> int:
-    """One spatial size through a conv/pool window; ``slip`` applies a catalogued mistake."""
-    if slip == "no_floor":
-        return -(-(n + 2 * p - f) // s) + 1
-    if slip == "padding_once":
-        return (n + p - f) // s + 1
-    if slip == "stride_ignored":
-        return n + 2 * p - f + 1
-    return (n + 2 * p - f) // s + 1
-
-
 def step(shape: tuple[int, ...], layer: Layer, slip: str | None = None) -> tuple[int, ...]:
     """The shape after one layer (a slip changes only the layer it applies to)."""
     if layer.type == "Flatten":
@@ -134,8 +124,8 @@ def step(shape: tuple[int, ...], layer: Layer, slip: str | None = None) -> tuple
     channels = layer.out_channels if layer.type == "Conv2d" else c
     if layer.type == "Conv2d" and slip == "channels_not_updated":
         channels = c
-    size_slip = slip if slip in ("no_floor", "padding_once", "stride_ignored") else None
-    return (n, channels, out_size(h, k, s, p, size_slip), out_size(w, k, s, p, size_slip))
+    size_slip = slip if slip in SIZE_SLIPS else None
+    return (n, channels, conv_out(h, k, s, p, size_slip), conv_out(w, k, s, p, size_slip))
 
 
 def trace(
@@ -156,8 +146,8 @@ def pool_windows(n: int, first: Layer, second: Layer) -> list[frozenset[int]]:
     """The input positions (along one side of n pixels) behind each output of ``first`` then
     ``second``: output j takes the max over first-pool outputs j·s2 … j·s2 + k2 − 1, and
     first-pool output i over input i·s1 … i·s1 + k1 − 1 (no padding, floor mode)."""
-    middle = out_size(n, first.kernel_size, first.stride, 0)
-    count = out_size(middle, second.kernel_size, second.stride, 0)
+    middle = conv_out(n, first.kernel_size, first.stride, 0)
+    count = conv_out(middle, second.kernel_size, second.stride, 0)
     return [
         frozenset(
             i * first.stride + a
@@ -185,12 +175,12 @@ def pools_equivalent(
     """Whether pool ``first`` then pool ``second`` equals one MaxPool2d(kernel, stride) on an
     (H, W) input: the same output sizes and, position by position, the same input window (a max
     over two different sets of pixels differs for some input, so nothing weaker will do)."""
-    middle = [out_size(n, first.kernel_size, first.stride, 0) for n in size]
+    middle = [conv_out(n, first.kernel_size, first.stride, 0) for n in size]
     pair = [pool_windows(n, first, second) for n in size]
     single = [
         [
             frozenset(range(j * stride, j * stride + kernel))
-            for j in range(out_size(n, kernel, stride, 0))
+            for j in range(conv_out(n, kernel, stride, 0))
         ]
         for n in size
     ]

@@ -21,31 +21,16 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
+from interview_sim.kit import affine, relu, softmax
 from interview_sim.model import AnswerKind, Mistake, Part
 
 Vector = list[sympy.Rational]
 
 
-def _affine(W: list[Vector], v: Vector, b: Vector) -> Vector:
-    return [
-        sum((wi * vi for wi, vi in zip(row, v, strict=True)), bi)
-        for row, bi in zip(W, b, strict=True)
-    ]
-
-
-def _relu(v: Vector) -> Vector:
-    return [value if value > 0 else sympy.Integer(0) for value in v]
-
-
-def _softmax(z: list) -> list:
-    total = sum(sympy.exp(zi) for zi in z)
-    return [sympy.exp(zi) / total for zi in z]
-
-
 def _forward(params: dict) -> dict:
-    pre = _affine(params["W1"], params["x"], params["b1"])
-    h = _relu(pre)
-    z = _affine(params["W2"], h, params["b2"])
+    pre = affine(params["W1"], params["x"], params["b1"])
+    h = relu(pre)
+    z = affine(params["W2"], h, params["b2"])
     return {"pre": pre, "h": h, "z": z}
 
 
@@ -93,16 +78,16 @@ def solve(params: dict) -> Solved:
     k = label - 1
     values = _forward(params)
     pre, h, z = values["pre"], values["h"], values["z"]
-    p = _softmax(z)
+    p = softmax(z)
     total = sum(sympy.exp(zi) for zi in z)
     ce = sympy.log(total) - z[k]
 
     # the same network with the ReLU skipped, or with a bias left out
-    z_linear = _affine(W2, pre, b2)
-    h_no_bias = _relu(_affine(W1, x, [0] * len(W1)))
-    z_no_hidden_bias = _affine(W2, h_no_bias, b2)
-    z_no_output_bias = _affine(W2, h, [0] * len(W2))
-    p_linear = _softmax(z_linear)
+    z_linear = affine(W2, pre, b2)
+    h_no_bias = relu(affine(W1, x, [0] * len(W1)))
+    z_no_hidden_bias = affine(W2, h_no_bias, b2)
+    z_no_output_bias = affine(W2, h, [0] * len(W2))
+    p_linear = softmax(z_linear)
 
     hidden = Part(
         id="hidden",
