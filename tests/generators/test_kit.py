@@ -78,6 +78,25 @@ def test_each_printed_decimal_grades_correct(family):
     run()
 
 
+NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?(?!\w)")
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=IDS)
+def test_prompts_show_numbers_as_the_statement_does(family):
+    """A number in a part's prompt appears in the statement in the same form (3.4 in both, never
+    17/5 in the prompt); "0/1" labels an indicator and is no number."""
+
+    @settings(max_examples=15)
+    @given(seed=SEEDS)
+    def run(seed):
+        variant = family.variant(seed)
+        for part in variant.parts:
+            for number in set(NUMBER.findall(part.prompt)) - {"0/1"}:
+                assert number in variant.statement, (part.id, part.prompt, number)
+
+    run()
+
+
 def test_result_records_what_the_solution_prints():
     printed: dict = {}
     text = (
