@@ -208,7 +208,8 @@ def solve(params: dict) -> Solved:
             slip(
                 "base_rate_neglect",
                 f"that is the likelihood P({e} | {h}); the posterior turns it around with "
-                "Bayes' rule, P(H|E) = P(E|H)·P(H)/P(E), and a small prior pulls it down.",
+                "Bayes' rule, P(H|E) = P(E|H)·P(H)/P(E), and with this prior it comes out "
+                f"{'lower' if posterior < like_h else 'higher'} than P(E|H).",
                 like_h,
             ),
             slip(

@@ -105,3 +105,15 @@ def test_book_likelihoods_are_taken_as_given(likelihood, quoted):
         check(variant.part("posterior"), str(float(Fraction(9, 10) * prior / evidence))).status
         == "correct"
     )
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_base_rate_neglect_names_the_right_direction(seed):
+    # issue 14: the explanation said "a small prior pulls it down" even when the posterior is higher
+    variant = FAMILY.variant(seed)
+    part = variant.part("posterior")
+    slip = next((m for m in part.mistakes if m.tag == "base_rate_neglect"), None)
+    if slip is not None:
+        higher = to_float(part.answer) > to_float(slip.value)
+        assert ("higher than P(E|H)" in slip.explanation) == higher
+        assert ("lower than P(E|H)" in slip.explanation) == (not higher)
