@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,6 +48,7 @@ def _variant(args: argparse.Namespace):
     from interview_sim.registry import get
     from interview_sim.seeds import fresh_seed
 
+    _not_a_book_id(args.family, f"{args.command} --book")
     family = get(args.family)
     if args.params is not None:
         try:
@@ -88,14 +90,19 @@ def variant_json(variant, with_solution: bool = True) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    if args.preview:
+    if args.preview and args.book is None and args.family is not None:
         return _preview(args)
-    variant = _variant(args)
+    variant, book = _family_or_book_variant(args)
     if args.json:
-        _print_json(variant_json(variant, with_solution=True))
+        data = variant_json(variant, with_solution=True)
+        if book is not None:
+            data["book"] = {key: book[key] for key in ("ref", "title", "families")}
+        _print_json(data)
         return 0
     from interview_sim.answers.check import input_hint
 
+    if book is not None:
+        print(book["note"])
     seed = f"seed {variant.seed}" if variant.seed is not None else "explicit parameters"
     print(f"# {variant.title}  ({variant.family} v{variant.version}, {seed})\n")
     print(variant.statement)
@@ -114,6 +121,61 @@ def cmd_show(args: argparse.Namespace) -> int:
         for part in variant.parts:
             print(f"  [{part.id}] {expected_text(part)}")
     return 0
+
+
+def _not_a_book_id(family_id: str, use: str) -> None:
+    """A book id where a family id belongs is a likely slip: name the option that takes it."""
+    from interview_sim.book import canonical_ref
+
+    ref = canonical_ref(family_id)
+    if ref is not None:
+        raise CliError(f"{family_id!r} is a book problem id, not a family: use {use} {ref}")
+
+
+def _family_or_book_variant(args: argparse.Namespace):
+    """The variant ``show``/``check`` work on, from FAMILY or from --book REF; with a book id,
+    also what to say about the family it came from (else None)."""
+    from interview_sim.registry import get
+
+    if args.book is None:
+        if args.family is None:
+            raise CliError(
+                f"{args.command} needs a family id (see `interview-sim families`) or --book REF"
+            )
+        return _variant(args), None
+    if args.family is not None or args.params is not None or getattr(args, "preview", None):
+        raise CliError(
+            "--book picks the family and the variant itself: give no FAMILY, --params or --preview"
+        )
+    if args.command == "check" and args.seed is None:
+        raise CliError(
+            "check --book needs the --seed that `show --book` printed: the seed picks the family "
+            "and the variant"
+        )
+    choice = _book_choice(args.book, args.seed, f"{args.command}ing")
+    return get(choice["family"]).variant(choice["seed"]), choice
+
+
+def _book_choice(ref: str, seed: int | None, doing: str) -> dict[str, Any]:
+    """The family a seed picks for a book id, with a note saying which when there are several,
+    e.g. "PRB-22 is covered by 3 families; showing lr_threshold_inversion (seed 7)"."""
+    from interview_sim.book import choose_family
+    from interview_sim.seeds import fresh_seed
+
+    seed = seed if seed is not None else fresh_seed()
+    entry, family_id, families = choose_family(ref, seed)
+    if len(families) > 1:
+        note = f"{entry.ref} is covered by {len(families)} families; {doing} {family_id}"
+    else:
+        note = f"{entry.ref} ({entry.title}): {doing} {family_id}"
+    return {
+        "ref": entry.ref,
+        "title": entry.title,
+        "families": families,
+        "family": family_id,
+        "seed": seed,
+        "note": f"{note} (seed {seed})",
+    }
 
 
 def _preview(args: argparse.Namespace) -> int:
@@ -137,7 +199,7 @@ def _short(text: str, limit: int = 40) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     from interview_sim.answers.check import check
 
-    variant = _variant(args)
+    variant, book = _family_or_book_variant(args)
     try:
         part = variant.part(args.part)
     except KeyError as error:
@@ -146,11 +208,56 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(verdict.to_json())
     else:
+        if book is not None:
+            print(book["note"])
         print(f"{verdict.status}: {verdict.message}")
         if verdict.read_as:
             print(f"read as: {verdict.read_as}")
         print(f"expected: {verdict.expected}   accepted: {verdict.accepted}")
     return 0
+
+
+# -- the book's numbering ----------------------------------------------------------------------
+BAR_WIDTH = 20
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from interview_sim.book import BOOK_CHAPTERS, coverage, unknown_refs
+
+    chapters = coverage(args.chapter)
+    for item, ref in unknown_refs():
+        print(f"interview-sim: {item} claims {ref!r}, which is not a book id", file=sys.stderr)
+    if args.json:
+        _print_json({"chapters": [chapter.to_json() for chapter in chapters]})
+        return 0
+    total = sum(chapter.total for chapter in chapters)
+    covered = sum(chapter.covered for chapter in chapters)
+    scope = f"problems of {BOOK_CHAPTERS[args.chapter]}" if args.chapter else "book problems"
+    print(f"{covered} of {total} {scope} have a practice counterpart\n")
+    for chapter in chapters:
+        filled = round(BAR_WIDTH * chapter.covered / chapter.total)
+        bar = "█" * filled + "░" * (BAR_WIDTH - filled)
+        name = BOOK_CHAPTERS[chapter.chapter]
+        print(f"{name:<42} {bar} {chapter.covered:>3}/{chapter.total}")
+        if args.chapter:  # one chapter: every problem, and what covers it
+            for p in chapter.problems:
+                mark, by = ("✓", "  ← " + ", ".join(p.covered_by)) if p.covered_by else ("·", "")
+                print(f"  {mark} {p.ref:<7} {p.title}{by}")
+        else:
+            missing = [p.ref for p in chapter.problems if not p.covered_by]
+            if missing:
+                print(_wrap("  not yet: ", missing))
+    if not args.chapter:
+        ids = ", ".join(BOOK_CHAPTERS)
+        note = f"One chapter, every problem and its families: coverage --chapter ID ({ids})"
+        print("\n" + textwrap.fill(note, width=100, subsequent_indent="  "))
+    return 0
+
+
+def _wrap(label: str, ids: list[str], width: int = 100) -> str:
+    return textwrap.fill(
+        " ".join(ids), width=width, initial_indent=label, subsequent_indent=" " * len(label)
+    )
 
 
 # -- sessions ----------------------------------------------------------------------------------
@@ -217,6 +324,10 @@ def _new_session(args: argparse.Namespace):
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.book is not None:
+        _pin_book_family(args)
+    elif args.family is not None:
+        _not_a_book_id(args.family, f"run {args.preset} --book")
     if not args.plain:
         try:
             from interview_sim.tui.app import run_tui
@@ -228,6 +339,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     from interview_sim.plain import PlainRunner
 
     return PlainRunner(session, sys.stdin, sys.stdout).run()
+
+
+def _pin_book_family(args: argparse.Namespace) -> None:
+    """``run --book REF``: practise the family (picked by the session seed) that varies REF."""
+    if args.family is not None:
+        raise CliError("give --book or --family, not both: --book picks the family itself")
+    choice = _book_choice(args.book, args.seed, "practising")
+    args.family, args.seed = choice["family"], choice["seed"]
+    print(choice["note"], file=sys.stderr)
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
@@ -335,10 +455,17 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
 
 # -- the parser --------------------------------------------------------------------------------
 def _add_variant_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("family", help="family id, e.g. lr_odds_logodds (see `families`)")
+    parser.add_argument(
+        "family", nargs="?", help="family id, e.g. lr_odds_logodds (see `families`)"
+    )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--seed", type=int, help="variant seed (reproduces the same variant)")
     source.add_argument("--params", help="explicit parameters as JSON, e.g. '{\"p\": 0.1}'")
+    parser.add_argument(
+        "--book",
+        metavar="REF",
+        help="instead of FAMILY: a book problem, e.g. PRB-22 or DL-Q37 (the seed picks the family)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -359,7 +486,9 @@ def build_parser() -> argparse.ArgumentParser:
     families.add_argument("--json", action="store_true", help="machine-readable output")
     families.set_defaults(handler=cmd_families)
 
-    show = commands.add_parser("show", parents=[common], help="show a variant of a family")
+    show = commands.add_parser(
+        "show", parents=[common], help="show a variant of a family, or of a book problem"
+    )
     _add_variant_args(show)
     show.add_argument("--solution", action="store_true", help="include the worked solution")
     show.add_argument("--json", action="store_true", help="machine-readable output")
@@ -384,6 +513,13 @@ def build_parser() -> argparse.ArgumentParser:
     new_family.add_argument("--chapter", required=True, help="chapter id (see `families`)")
     new_family.set_defaults(handler=cmd_new_family)
 
+    cover = commands.add_parser(
+        "coverage", parents=[common], help="which of the book's problems have a practice problem"
+    )
+    cover.add_argument("--chapter", help="only this chapter, every problem listed")
+    cover.add_argument("--json", action="store_true", help="machine-readable output")
+    cover.set_defaults(handler=cmd_coverage)
+
     presets = commands.add_parser(
         "presets", parents=[common], help="list session presets (shipped and your own)"
     )
@@ -396,6 +532,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=int, help="exam seed: the same seed rebuilds the same exam")
     run.add_argument("--chapter", help="chapter to drill or practise (see `families`)")
     run.add_argument("--family", help="practise one family only")
+    run.add_argument("--book", metavar="REF", help="practise a book problem, e.g. PRB-22")
     run.add_argument("--plain", action="store_true", help="prompt/answer loop on stdin/stdout")
     run.set_defaults(handler=cmd_run)
 
@@ -437,6 +574,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from interview_sim.book import BookLookupError, CatalogueError
     from interview_sim.engine.presets import PresetError
     from interview_sim.engine.session import SessionError
     from interview_sim.family import ParamError
@@ -453,6 +591,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except (
         CliError,
+        BookLookupError,
+        CatalogueError,
         ParamError,
         UnknownFamily,
         PresetError,

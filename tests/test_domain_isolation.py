@@ -12,6 +12,7 @@ DOMAIN_MODULES = [
     "interview_sim.answers.check",
     "interview_sim.family",
     "interview_sim.registry",
+    "interview_sim.book",
 ]
 # Packages that are being written while this test exists: covered as soon as they appear.
 OPTIONAL_PACKAGES = ["interview_sim.engine", "interview_sim.store"]

@@ -17,7 +17,8 @@ Deliberately absent: "sum of the table" questions. The book's printed VGG totals
 the filter and feature totals) do not match its own rows — 138M is VGG16's count — so totals are
 never asked.
 
-Book refs: FE VGG19 table; FE ResNet34 bottom features; EXAM Feature extraction (pancreatic WSI).
+Book refs: FE-Q8 (the VGG19 table), FE-Q10 and FE-Q11 (VGG19 and ResNet34 feature extractors);
+the mock exam's feature-extraction section (EXAM-5) reuses them.
 """
 
 from __future__ import annotations
@@ -224,7 +225,7 @@ FAMILY = Family(
     id="feature_vector_sizes",
     chapter="feature_extraction",
     title="Feature-vector sizes and a new classifier head",
-    book_refs=("FE VGG19 table", "FE ResNet34", "EXAM Feature extraction"),
+    book_refs=("FE-Q8", "FE-Q10", "FE-Q11"),
     params=(
         Param("backbone", "the pretrained network", "choice", options=tuple(BACKBONES)),
         Param("layer", "the layer whose features are extracted", "choice", options=ALL_LAYERS),

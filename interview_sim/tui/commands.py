@@ -1,4 +1,5 @@
-"""Command-palette commands: go to question k, start a preset, drill a chapter, practise."""
+"""Command-palette commands: go to question k, start a preset, drill a chapter, practise a family
+or a book problem by its id in the book (e.g. PRB-22)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,24 @@ def _families() -> list[tuple[str, str]]:
     return [(family.id, family.title) for family in all_families()]
 
 
+def _book_problems() -> list[tuple[str, str]]:
+    from interview_sim.book import practisable
+
+    return [(entry.ref, entry.title) for entry in practisable()]
+
+
+def practise_book_problem(app: Any, ref: str) -> None:
+    """Start practice on the family that varies a book problem (picked by the new session's seed,
+    so the choice is reproducible), saying which when several do."""
+    from interview_sim.book import choose_family
+
+    seed = app.new_seed()
+    entry, family_id, families = choose_family(ref, seed)
+    if len(families) > 1:
+        app.notify(f"{entry.ref} is covered by {len(families)} families; practising {family_id}")
+    app.start_preset("practice", family=family_id, seed=seed)
+
+
 class InterviewCommands(Provider):
     """Everything the home screen offers, plus 'go to question k' during a session."""
 
@@ -29,6 +48,10 @@ class InterviewCommands(Provider):
             families = await asyncio.to_thread(_families)
         except Exception:  # a broken generator must not break the palette
             families = []
+        try:
+            book_problems = await asyncio.to_thread(_book_problems)
+        except Exception:  # nor a broken book catalogue (the CLI's `coverage` reports it)
+            book_problems = []
         commands: list[tuple[str, Callable[[], Any], str]] = []
         screen: Any = self.screen
         session = getattr(screen, "session", None)
@@ -63,6 +86,14 @@ class InterviewCommands(Provider):
                     f"Practise family: {title} ({family_id})",
                     partial(app.start_preset, "practice", family=family_id),
                     "endless practice of this family, feedback after each answer",
+                )
+            )
+        for ref, title in book_problems:
+            commands.append(
+                (
+                    f"Practise book problem {ref}: {title}",
+                    partial(practise_book_problem, app, ref),
+                    "endless practice of this problem of the book, in fresh variants",
                 )
             )
         commands.append(("Home", app.go_home, "back to the home screen"))
