@@ -8,12 +8,13 @@ loop is not rewritten in every test file.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from fractions import Fraction
 from typing import Any
 
 import pytest
 
 from interview_sim.answers.check import check, to_float
-from interview_sim.family import Family, ParamError
+from interview_sim.family import Family, Param, ParamError
 from interview_sim.model import Variant
 
 
@@ -49,3 +50,24 @@ def assert_oracle(
         for part_id, expected in oracle(variant.params).items():
             got = to_float(variant.part(part_id).answer)
             assert got == pytest.approx(expected, rel=rel, abs=1e-12), (seed, part_id)
+
+
+def out_of_range(param: Param) -> list[Any]:
+    """Values a parameter's published range refuses: below, above, the wrong type."""
+    if param.kind == "choice":
+        return ["no such option", ["a list"]]
+    if param.kind == "data":
+        return []
+    if param.kind in ("numbers", "integers", "matrix"):
+        bad: list[Any] = ["not a list", [None] * param.length[0] or [None]]
+        if param.length[1] < 64:
+            bad.append([0] * (param.length[1] + 1))
+        return bad
+    bad = ["not a number", True]
+    if param.kind == "integer":
+        bad.append("1.5")
+    if param.low is not None:
+        bad.append(Fraction(str(param.low)) - (0 if param.open else 1))
+    if param.high is not None:
+        bad.append(Fraction(str(param.high)) + (0 if param.open else 1))
+    return bad

@@ -73,19 +73,13 @@ def test_mistakes_are_recognised(part_id, typed, tag):
 @pytest.mark.parametrize(
     ("override", "name"),
     [
-        ({"prior": 0}, "prior"),
-        ({"prior": 1.2}, "prior"),
         ({"prior": 0.3}, "prior"),  # "1 in k" needs 1/k
         ({"prior_phrase": "rate", "prior": "1/15"}, "prior"),
         ({"prior_phrase": "times_as_many", "prior": "1/3"}, "prior"),
-        ({"p_e_given_h": 1}, "p_e_given_h"),
-        ({"p_e_given_not_h": 0}, "p_e_given_not_h"),
         ({"p_e_given_not_h": 0.9}, "p_e_given_not_h"),  # uninformative evidence
-        ({"context": "weather"}, "context"),
-        ({"ask_negative": 1}, "ask_negative"),
     ],
 )
-def test_bad_params_name_the_parameter(override, name):
+def test_related_bad_params_name_the_parameter(override, name):
     with pytest.raises(ParamError) as error:
         FAMILY.from_params({**BOOK, **override})
     assert error.value.name == name

@@ -16,6 +16,7 @@ from interview_sim.kit import CREDIT, conv_out, slip, softmax, wrong_bases
 from interview_sim.registry import all_families
 from interview_sim.render import environment
 from interview_sim.seeds import SEED_BITS
+from tests.kit_helpers import assert_refused, out_of_range
 
 FAMILIES = all_families()
 IDS = [family.id for family in FAMILIES]
@@ -169,3 +170,13 @@ def test_matrix_param_publishes_its_shape():
     published = MATRIX.to_json()
     assert published["rows"] == [1, 3] and published["cols"] == [2, 2] and published["integer"]
     assert "1–3 rows × 2 columns" in published["range"]
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=IDS)
+def test_values_outside_the_published_range_are_refused_by_name(family):
+    """The bad-parameter test every family needs, from its published ranges: a family test keeps
+    only the refusals that relate two parameters."""
+    bad = [(param.name, value) for param in family.params for value in out_of_range(param)]
+    if not bad:
+        pytest.skip("only structured ('data') parameters: the family's own test refuses them")
+    assert_refused(family, family.book_params, bad)
