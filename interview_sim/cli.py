@@ -573,6 +573,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def attach_answer_values(argv: Sequence[str]) -> list[str]:
+    """Join ``--answer VALUE`` into ``--answer=VALUE`` when VALUE starts with a single '-'.
+
+    argparse takes ``-2.5e-3`` or ``-log(9)`` for an unknown option ("expected one argument"),
+    yet a negative answer is ordinary input. Any abbreviation argparse accepts (``--ans``) is
+    joined too; a following ``--option`` is left alone so a missing value is still reported.
+    """
+    joined: list[str] = []
+    args = iter(argv)
+    for arg in args:
+        if len(arg) > 3 and "--answer".startswith(arg):
+            value = next(args, None)
+            if value is not None and value.startswith("-") and not value.startswith("--"):
+                joined.append(f"--answer={value}")
+                continue
+            joined.append(arg)
+            if value is not None:
+                joined.append(value)
+            continue
+        joined.append(arg)
+    return joined
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from interview_sim.book import BookLookupError, CatalogueError
     from interview_sim.engine.presets import PresetError
@@ -583,7 +606,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from interview_sim.store.sessions import CorruptSession, UnknownSession
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(attach_answer_values(sys.argv[1:] if argv is None else argv))
     if not getattr(args, "handler", None):
         parser.print_help()
         return 0

@@ -1,5 +1,10 @@
 """Hostile user input: nothing is evaluated, nothing hangs, nothing crashes.
 
+The corpus also holds one group per class of issue 8 (``NEW_SYNTAX``): costs that must be
+refused where they are really spent, the new syntax (bars, ``!``, max/min, Greek names) pushed
+to its limits, constants with no real value, and decimal commas; list answers have their own
+hostile cases (``LISTS``) on vector and matrix parts, with the 50 ms linear-time promise.
+
 Every input of the corpus goes through both parsers and through the checker on a REAL part, an
 EXPRESSION part (symbol x) and an INTEGER part. Each check must return within 2 s of wall clock
 (the worker's promise; a worker being restarted after an earlier kill is warmed, untimed, before
@@ -188,7 +193,61 @@ WEIRD_NUMBERS = [
     "",
     "   ",
 ]
-CORPUS = CODE_INJECTION + DENIAL_OF_SERVICE + CONTROL + LOOK_ALIKES + WEIRD_NUMBERS
+# The classes of issue 8: costs that must be bounded where they are really spent, new syntax
+# pushed to its limits, values with no real number, decimal commas and Greek names.
+NEW_SYNTAX = [
+    "(x+1)^1000",
+    "(x+2)^(10^6)",
+    "((x+1)^64)^64",
+    "(x+x^2+x^3+1)^64",
+    "2^2^2^2^2",
+    "x^x^x^x^x",
+    "e^e^e^e^x",
+    "3001!",
+    "(10^10)!",
+    "1000!^1000",
+    "x!!",
+    "x!" * 100,
+    "!" * 10_000,
+    "|" * 10_000,
+    "|x" * 150,
+    "|" * 40 + "x" + "|" * 40,
+    "||",
+    "|x||",
+    "max(" + "x," * 5000 + "x)",
+    "max(x)",
+    "min()",
+    "asin(x)^" + "9" * 30,
+    "sign(sign(sign(x)))",
+    "μ" * 300,
+    "μ0" * 150,
+    "xy" * 150,
+    "σ_" * 150,
+    "x_" * 150,
+    "sqrt(-4)",
+    "log(-2)",
+    "ln(1 - e)",
+    "asin(2)",
+    "acos(-3/2)",
+    "atanh(1)",
+    "(-8)^(1/3)",
+    "(-1)^pi",
+    "sqrt(3 - pi)",
+    "0,667",
+    "-1,5",
+    "3,14159",
+    "1,234,5",
+    "1.234,5",
+    "exp(0,5)",
+    "[1, 2",
+    "[[1,2],[3]]",
+    "√" * 10_000,
+    "√" * 45 + "2",
+    "√(-4)",
+    "eˣ" * 100,
+    "ˣ" * 10_000,
+]
+CORPUS = CODE_INJECTION + DENIAL_OF_SERVICE + CONTROL + LOOK_ALIKES + WEIRD_NUMBERS + NEW_SYNTAX
 
 # Inputs that may earn a proper verdict on some parts (REAL answer 1/4, EXPRESSION x^2 - 1,
 # INTEGER 16); the other parts must still say invalid or unverified.
@@ -218,6 +277,10 @@ PROPER: dict[str, dict[str, str]] = {
     # 10^400 is a legitimate whole number; only the float-compared REAL part refuses it.
     "1e400": {"int": v.INCORRECT},
     "1⁶": {"real": v.INCORRECT, "expr": v.INCORRECT},  # 1^6 = 1 where exact forms are allowed
+    # Postfix factorial is ordinary syntax now: x! is factorial(x), a wrong but readable answer.
+    "x!": {"expr": v.INCORRECT},
+    # Bars are absolute values: |x|| would need a third bar, but sign(sign(sign(x))) is readable.
+    "sign(sign(sign(x)))": {"expr": v.INCORRECT},
 }
 
 
@@ -299,3 +362,56 @@ def test_worker_is_replaced_after_a_timeout_and_later_checks_work() -> None:
     assert check(EXPRESSION, "(x-1)(x+1)").status == v.CORRECT
     assert check(REAL, "ln(9)/ln(9)/4").status == v.CORRECT
     assert check(INTEGER, "16").status == v.CORRECT
+
+
+# -- list answers -------------------------------------------------------------------------------
+VECTOR = Part(
+    "vec", "?", AnswerKind.VECTOR, (sympy.Rational(1, 2), sympy.Rational(1, 4), sympy.Integer(2))
+)
+MATRIX = Part(
+    "mat",
+    "?",
+    AnswerKind.MATRIX,
+    ((sympy.Integer(1), sympy.Integer(2)), (sympy.Integer(3), sympy.Integer(4))),
+)
+LISTS = [
+    " " * 60_000,
+    "," * 100_000,
+    "[" + " " * 60_000 + "]",
+    "[" * 50_000,
+    "]" * 50_000,
+    "(" * 30_000 + ")" * 30_000,
+    "[1, 2",
+    "[0.5, 0.25, 2",
+    "0.5, 0.25, 2]",
+    "[[1, 2], [3, 4]",
+    "[[1,2],[3]]",
+    "[[1, 2], [3, 4, 5]]",
+    "[0.5, 0.25, 2 abc]",
+    "[0.5, 0.25] 2",
+    "[[1, 2]x, [3, 4]]",
+    "[[1, 2], [3, 4]] extra",
+    "[0.5,, 0.25, 2]",
+    "[0.5, 0.25, 2,]",
+    "[0,5, 0,25, 2]",
+    "[exp(exp(exp(10*E))), 0.25, 2]",
+    "[sqrt(-1), 0.25, 2]",
+    "[__import__('os'), 1, 2]",
+    "[" + ", ".join(["1"] * 65) + "]",
+    "[" + ", ".join(["9^9^9"] * 12) + "]",
+]
+
+
+@pytest.mark.parametrize("text", LISTS, ids=_ids)
+@pytest.mark.parametrize("part", [VECTOR, MATRIX], ids=["vector", "matrix"])
+def test_list_answers_are_refused_without_costing_an_attempt(text: str, part: Part) -> None:
+    assert default_worker().request({"op": "ping"}) == {"ok": True}
+    start = time.monotonic()
+    verdict = check(part, text)
+    elapsed = time.monotonic() - start
+    assert verdict.status in (v.INVALID, v.UNVERIFIED), verdict
+    assert not verdict.counts_as_attempt
+    assert verdict.message
+    assert elapsed < TIME_LIMIT, elapsed
+    if len(text) > 1000:  # refused by the linear readers before any entry is read
+        assert elapsed < 0.05, elapsed

@@ -88,7 +88,7 @@ def test_read_as_echo(text: str, read_as: str) -> None:
         ("inf", "expected a decimal"),
         ("1" * 100, "too long"),
         ("1\x00", "control character"),
-        ("12,34", "expected a decimal"),  # not a thousands grouping
+        ("12,34", "use a decimal point"),  # not a thousands grouping: a decimal comma
         ("2³", "expected a decimal"),  # a power, not the number 23
     ],
 )
@@ -136,3 +136,57 @@ def test_format_exact_round_trips(value: Fraction) -> None:
 @given(st.fractions(max_denominator=10**6))
 def test_any_fraction_round_trips(value: Fraction) -> None:
     assert parse_number(format_exact(value)).value == value
+
+
+# -- the comma rule: thousands separators where they can only be that, decimal commas refused ----
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("370,698", Fraction(370698)),
+        ("1,234", Fraction(1234)),  # the stated rule: three digits after a comma group thousands
+        ("1,234,567", Fraction(1234567)),
+        ("-1,000", Fraction(-1000)),
+        ("12,345.25", Fraction(49381, 4)),
+        ("999,999,999", Fraction(999999999)),
+    ],
+)
+def test_thousands_separators_stay_numbers(text: str, value: Fraction) -> None:
+    assert parse_number(text).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0,667",  # a leading 0 is never a thousands group
+        "-0,5",
+        "-1,5",
+        "3,14159",
+        "1,23",
+        "1,2345",
+        "1,234,5",
+        "12,34,567",
+        "1.234,5",  # European grouping with a decimal comma
+        "0,5/2",
+        "1/0,5",
+        "012,345",
+        "1,234e3,5",
+    ],
+)
+def test_a_decimal_comma_is_refused_with_the_fix(text: str) -> None:
+    with pytest.raises(AnswerFormatError, match="use a decimal point"):
+        parse_number(text)
+
+
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=1, max_value=99))
+def test_no_decimal_comma_is_read_as_a_number(whole: int, decimals: int) -> None:
+    """Any d,dd... that cannot be a thousands grouping is refused, never read as another value."""
+    text = f"{whole},{decimals:02d}" if decimals % 10 else f"{whole},{decimals // 10}"
+    with pytest.raises(AnswerFormatError, match="use a decimal point"):
+        parse_number(text)
+
+
+def test_the_decimal_comma_message_shows_the_fix_for_what_was_typed() -> None:
+    with pytest.raises(AnswerFormatError, match=r"\(-1\.5, not -1,5\)"):
+        parse_number("-1,5")
+    with pytest.raises(AnswerFormatError, match="use a decimal point"):
+        parse_number("12,5%", allow_percent=True)

@@ -16,6 +16,8 @@ from typing import Any
 from interview_sim.answers import verdict as v
 from interview_sim.answers.errors import AnswerFormatError
 from interview_sim.answers.expressions import parse_expression, rational_value
+from interview_sim.answers.lists import read_matrix, read_vector
+from interview_sim.answers.lists import read_shape as _read_shape
 from interview_sim.answers.numbers import format_decimal, format_exact, normalize, parse_number
 from interview_sim.answers.worker import SymbolicWorker, default_worker
 from interview_sim.model import AnswerKind, Mistake, Part
@@ -136,7 +138,7 @@ def _read_real(
     try:
         parsed = parse_number(text, allow_percent=part.allow_percent)
     except AnswerFormatError as number_error:
-        if not re.search(r"[A-Za-z(^*]", normalize(text)):  # 2^-10 and 2⁴ are exact forms too
+        if not re.search(r"[A-Za-z(^*!|√·]", normalize(text)):  # 2^-10, 2⁴, 3!, √2: exact forms
             raise number_error
     else:
         return _float_range(parsed.value, parsed.read_as), parsed.read_as
@@ -170,73 +172,12 @@ class _Unverified(Exception):
         self.read_as = read_as
 
 
-_BRACKETS = re.compile(r"^(?:torch\.Size\(|np\.array\(|array\()?\s*[\[(]?(.*?)[\])]?\s*\)?$", re.S)
-
-
-def _top_level_items(body: str) -> list[str]:
-    """Split on commas outside parentheses, so exact entries such as exp(1/2)/(1 + e) survive;
-    without commas, whitespace separates (``1 2 3``)."""
-    separator = "," if "," in body else " "
-    items, depth, current = [], 0, []
-    for char in body:
-        depth += (char == "(") - (char == ")")
-        if depth == 0 and (char == separator or (separator == " " and char.isspace())):
-            items.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    items.append("".join(current).strip())
-    return [item for item in items if item]
-
-
-def _split_items(text: str) -> list[str]:
-    inner = _BRACKETS.match(text.strip())
-    body = inner.group(1) if inner else text
-    if "[" in body or "]" in body:
-        raise AnswerFormatError(f'could not read "{text}": unexpected brackets inside a list')
-    items = _top_level_items(body.strip())
-    if not items:
-        raise AnswerFormatError("the answer is empty: type the entries separated by commas")
-    return items
-
-
 def _read_vector(text: str, part: Part, worker: SymbolicWorker | None) -> tuple[list, str]:
-    values, shown = [], []
-    for item in _split_items(normalize(text)):
-        value, read_as = _read_real(item, part, worker)
-        values.append(value)
-        shown.append(read_as)
-    return values, "[" + ", ".join(shown) + "]"
+    return read_vector(text, lambda item: _read_real(item, part, worker))
 
 
 def _read_matrix(text: str, part: Part, worker: SymbolicWorker | None) -> tuple[list, str]:
-    body = normalize(text)
-    if body.startswith("[[") or body.startswith("(("):
-        rows = re.findall(r"[\[(]([^\[\]()]*)[\])]", body[1:-1])
-    else:
-        rows = [row for row in re.split(r"\s*[;\n]\s*", body) if row.strip()]
-    if not rows:
-        raise AnswerFormatError(f'could not read "{text}": expected rows such as [[1, 2], [3, 4]]')
-    matrix, shown = [], []
-    for row in rows:
-        values, read_as = _read_vector(row, part, worker)
-        matrix.append(values)
-        shown.append(read_as)
-    return matrix, "[" + ", ".join(shown) + "]"
-
-
-def _read_shape(text: str) -> tuple[tuple[int, ...], str]:
-    body = normalize(text)
-    if re.fullmatch(r"\d+(\s*[x×*]\s*\d+)+", body):
-        items = re.split(r"\s*[x×*]\s*", body)
-    else:
-        items = _split_items(body)
-    if len(items) > 8 or not all(re.fullmatch(r"\d{1,9}", item) for item in items):
-        raise AnswerFormatError(
-            f'could not read "{text}" as a shape: expected whole numbers such as (1, 32, 55, 55)'
-        )
-    shape = tuple(int(item) for item in items)
-    return shape, "(" + ", ".join(map(str, shape)) + ")"
+    return read_matrix(text, lambda item: _read_real(item, part, worker))
 
 
 _TRUE = {"true", "t", "yes", "y", "1", "correct"}

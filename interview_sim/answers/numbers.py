@@ -3,6 +3,13 @@
 Accepted: ``0.25``, ``.5``, ``1/4``, ``-2.5e-3``, ``2.76e-15``, ``2.76 x 10^-15``, ``25%`` (only
 where a part allows percent), unicode minus, thousands separators (``370,698``). The result is an
 exact ``Fraction`` of what was typed, so ``0.1`` is 1/10, not the nearest binary float.
+
+The comma rule: a comma is a thousands separator only where it can be one, i.e. every group after
+a comma has exactly three digits and the first group is 1-3 digits that do not start with 0
+(``370,698``, ``1,234``, ``1,234,567.5``). Anything else with a comma between digits (``0,667``,
+``-1,5``, ``3,14159``, ``1,234,5``, ``1.234,5``) is a decimal comma: refused with "use a decimal
+point", never read as another number. ``1,234`` is therefore 1234; the read-as echo shows it
+before anything is graded.
 """
 
 from __future__ import annotations
@@ -19,7 +26,8 @@ MAX_EXPONENT = 400  # 10**400 is far beyond any answer in the book, and still ch
 
 _MINUS = dict.fromkeys(map(ord, "\u2212\u2013\u2012\ufe63\uff0d"), "-")
 _DECIMAL = r"(?:\d+(?:\.\d*)?|\.\d+)"
-_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d*)?"
+_GROUPED = r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?"
+DIGIT_COMMA_DIGIT = re.compile(r"\d,\d")  # where a decimal comma may hide
 _SCIENTIFIC = re.compile(
     rf"(?P<sign>[+-]?)(?P<mant>{_GROUPED}|{_DECIMAL})"
     r"(?:(?:[eE](?P<exp>[+-]?\d+))|(?:\s*(?:[x×*·]|\\times)\s*10\s*(?:\^|\*\*)\s*\(?(?P<exp10>[+-]?\d+)\)?))?"
@@ -33,17 +41,19 @@ class ParsedNumber:
     read_as: str
 
 
-_SUPERSCRIPTS = re.compile("[\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u207a\u207b]+")
+_SUPERSCRIPT_CHARS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b"
+_SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁽⁾"  # eˣ, 2ⁿ, x⁽ⁿ⁺¹⁾
+_SUPERSCRIPTS = re.compile(f"[{_SUPERSCRIPT_CHARS}{_SUPERSCRIPT_LETTERS}]+")
 _SUPERSCRIPT_PLAIN = str.maketrans(
-    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b", "0123456789+-"
+    _SUPERSCRIPT_CHARS + _SUPERSCRIPT_LETTERS, "0123456789+-abcdefghijklmnoprstuvwxyz()"
 )
 
 
 def normalize(text: str) -> str:
     """NFKC-fold, map unicode minus signs to '-', and trim; refuse control characters.
 
-    Superscripts are powers: ``2³`` is ``2^(3)`` and ``10⁻³`` is ``10^(-3)`` (NFKC alone would
-    fold them into plain digits and read ``2³`` as 23).
+    Superscripts are powers: ``2³`` is ``2^(3)``, ``10⁻³`` is ``10^(-3)`` and ``eˣ`` is ``e^(x)``
+    (NFKC alone would fold them into plain characters and read ``2³`` as 23, ``eˣ`` as e·x).
     """
     text = _SUPERSCRIPTS.sub(lambda run: f"^({run.group().translate(_SUPERSCRIPT_PLAIN)})", text)
     folded = unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
@@ -97,6 +107,8 @@ def parse_number(text: str, *, allow_percent: bool = False) -> ParsedNumber:
         exponent = match["exp"] or match["exp10"]
         mantissa = match["sign"] + match["mant"].replace(",", "")
         read_as = f"{mantissa} × 10^{int(exponent)}" if exponent else mantissa
+    elif DIGIT_COMMA_DIGIT.search(cleaned):
+        raise decimal_comma_error(cleaned)
     else:
         raise AnswerFormatError(
             f'could not read "{cleaned}" as a number: expected a decimal (0.25, -2.5e-3), '
@@ -106,6 +118,19 @@ def parse_number(text: str, *, allow_percent: bool = False) -> ParsedNumber:
         value /= 100
         read_as = f"{read_as}% = {format_exact(value)}"
     return ParsedNumber(value, read_as)
+
+
+def decimal_comma_error(text: str) -> AnswerFormatError:
+    """The refusal of a decimal comma: 0,667 must never be read as 667 (or as 0 and 667)."""
+    single = _ONE_DECIMAL_COMMA.fullmatch(text)
+    example = f"{text.replace(',', '.')}, not {text}" if single else "0.667, not 0,667"
+    return AnswerFormatError(
+        f'could not read "{text}": use a decimal point, not a decimal comma ({example}); '
+        "a comma may only group thousands, as in 370,698; expected a decimal such as 0.25"
+    )
+
+
+_ONE_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 
 
 def format_exact(value: Fraction) -> str:
