@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGETS_MS = {
     "generation": 20.0,
     "numeric_check": 5.0,
-    "symbolic_check": 200.0,
+    "symbolic_check": 20.0,
+    "first_check_extra": 50.0,  # first symbolic check after launch minus a warm one
     "cold_start": 1000.0,
 }
 
@@ -83,34 +84,89 @@ def bench_numeric_check(n: int) -> dict[str, Any]:
     return summarize(time_calls(lambda i: check(part, answers[i % len(answers)]), n))
 
 
-def bench_symbolic_check(n: int) -> dict[str, Any]:
+def _expression_part() -> Any:
     import sympy
 
-    from interview_sim.answers.check import check
-    from interview_sim.answers.worker import default_worker
     from interview_sim.model import AnswerKind, Domain, Mistake, Part
 
-    x = sympy.Symbol("x")
-    part = Part(
+    x, p = sympy.Symbol("x"), sympy.Symbol("p")
+    return Part(
         "p",
         "?",
         AnswerKind.EXPRESSION,
-        x**2 - 1,
-        symbols=(("x", Domain.REAL),),
-        mistakes=(Mistake("sign", "wrong sign", x**2 + 1),),
+        -p * sympy.log(p) + x**2 - 1,
+        symbols=(("x", Domain.REAL), ("p", Domain.UNIT)),
+        mistakes=(Mistake("sign", "wrong sign", p * sympy.log(p) + x**2 - 1),),
     )
-    answers = ["(x-1)*(x+1)", "x^2-1", "x^2+1", "x*x - 1", "(x+1)(x-1)", "x^2 - 2", "2x - 1"]
-    worker = default_worker()
-    worker.request({"op": "ping"})  # warm: the app starts the worker at launch
+
+
+# every one reaches the worker: structural, numeric-probe, mistake and plain wrong answers
+SYMBOLIC_ANSWERS = [
+    "(x-1)(x+1) - p log(p)",
+    "x^2 - 1 - p*ln(p)",
+    "x^2 - 1 + p log(p)",
+    "x*x - 1 + log(p^-p)",
+    "(x+1)^2 - 2x - 2 - p log(p)",
+    "x^2 - 2 - p log(p)",
+    "2x - 1",
+    "x^2 - 1 - p log(p) + sin(1000 pi x)",
+]
+
+
+def bench_symbolic_check(n: int) -> dict[str, Any]:
+    """Warm checks of expressions, all decided in the worker process."""
+    from interview_sim.answers.check import check
+    from interview_sim.answers.worker import default_worker
+
+    part = _expression_part()
+    default_worker().request({"op": "ping"})  # warm: the app starts the worker at launch
     statuses: dict[str, int] = {}
+    layers: dict[str, int] = {}
 
     def one(i: int) -> None:
-        status = check(part, answers[i % len(answers)]).status
-        statuses[status] = statuses.get(status, 0) + 1
+        verdict = check(part, SYMBOLIC_ANSWERS[i % len(SYMBOLIC_ANSWERS)])
+        statuses[verdict.status] = statuses.get(verdict.status, 0) + 1
+        layers[verdict.layer or "-"] = layers.get(verdict.layer or "-", 0) + 1
 
     result = summarize(time_calls(one, n))
     result["statuses"] = statuses
+    result["layers"] = layers
     return result
+
+
+def bench_first_check(runs: int) -> dict[str, Any]:
+    """The first symbolic check after launch against the warm ones after it.
+
+    Each run starts a fresh worker the way the app does (``start_in_background``), waits until
+    it reports ready (it has done one real check by then), then times the first check and ten
+    more with other answers. ``extra_ms`` is the first minus the median warm check.
+    """
+    from interview_sim.answers.check import check
+    from interview_sim.answers.worker import SymbolicWorker, start_in_background
+
+    part = _expression_part()
+    firsts, warms = [], []
+    for run in range(runs):
+        worker = SymbolicWorker()
+        try:
+            start_in_background(worker)
+            worker.request({"op": "ping"})  # returns once the worker is ready
+            answers = SYMBOLIC_ANSWERS[run % len(SYMBOLIC_ANSWERS) :] + SYMBOLIC_ANSWERS
+            start = time.perf_counter()
+            check(part, answers[0], worker=worker)
+            firsts.append(time.perf_counter() - start)
+            for answer in answers[1:11]:
+                start = time.perf_counter()
+                check(part, answer, worker=worker)
+                warms.append(time.perf_counter() - start)
+        finally:
+            worker.stop()
+    first, warm = summarize(firsts), summarize(warms)
+    return {
+        "first": first,
+        "warm": warm,
+        "extra_ms": first["median_ms"] - warm["median_ms"],
+    }
 
 
 def bench_cold_start(runs: int) -> dict[str, Any]:

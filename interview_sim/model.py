@@ -39,29 +39,35 @@ class Domain(StrEnum):
 class Tolerance:
     """How close a typed number must be to the exact answer.
 
-    ``relabs`` (the default, as in PrairieLearn): |user - truth| <= atol + rtol * |truth|, relative
-    to the truth so a wrong answer cannot widen its own window. ``sigfig``: within 0.51 units of the
-    ``digits``-th significant figure of the truth. ``decdig``: within 0.51 units of the
+    ``sigfig`` (the default, 3 digits): the truth rounded to ``digits`` significant figures, and
+    anything closer, is correct: the window is half a unit of the ``digits``-th significant figure
+    of the truth, so 0.0349 passes for 0.034927 and 1.00 for 0.99951. ``slack`` widens it by an
+    absolute amount for results a solution works step by step from rounded operands (a generator
+    sets it); the window never exceeds 10% of the truth, so a rough guess is never correct.
+    ``relabs`` (as in PrairieLearn): |user - truth| <= atol + rtol * |truth|, relative to the truth
+    so a wrong answer cannot widen its own window. ``decdig``: within half a unit of the
     ``digits``-th decimal place. ``exact``: equal as rationals.
     """
 
-    mode: str = "relabs"
+    mode: str = "sigfig"
     rtol: Fraction = Fraction(1, 1000)
     atol: Fraction = Fraction(1, 10**9)
-    digits: int = 0
+    digits: int = 3
+    slack: Fraction = Fraction(0)
 
     def half_width(self, truth: float) -> float:
         if self.mode == "relabs":
-            return float(self.atol) + float(self.rtol) * abs(truth)
+            return float(self.atol) + float(self.rtol) * abs(truth) + float(self.slack)
         if self.mode == "sigfig":
             if truth == 0:
-                return 0.51 * 10.0 ** (-self.digits)
+                return _HALF * 10.0 ** (-self.digits) + float(self.slack)
             from math import floor, log10
 
             place = floor(log10(abs(truth))) - self.digits + 1
-            return 0.51 * 10.0**place
+            width = _HALF * 10.0**place + float(self.slack)
+            return min(width, _GUESS_LIMIT * abs(truth))
         if self.mode == "decdig":
-            return 0.51 * 10.0 ** (-self.digits)
+            return _HALF * 10.0 ** (-self.digits) + float(self.slack)
         return 0.0
 
     def accepts(self, truth: float, value: float) -> bool:
@@ -70,16 +76,32 @@ class Tolerance:
         return abs(value - truth) <= self.half_width(truth)
 
     def describe(self) -> str:
-        """The rule in words, shown under every numeric input."""
+        """The rule in words, shown under every numeric input (its examples never use the truth)."""
         if self.mode == "relabs":
             rule = f"within {float(self.rtol) * 100:g}% of the exact value"
             # the default atol (1e-9) only guards an exact 0; mention a deliberate one
             return rule if self.atol <= Fraction(1, 10**9) else f"{rule} (or ±{float(self.atol):g})"
         if self.mode == "sigfig":
-            return f"correct to {self.digits} significant figures"
+            small, large = (_rounded_example(x, self.digits) for x in (0.0123456, 45.6789))
+            figures = "significant figure" if self.digits == 1 else "significant figures"
+            return f"correct to {self.digits} {figures} (e.g. {small} or {large})"
         if self.mode == "decdig":
             return f"correct to {self.digits} decimal places"
         return "exact value only (a fraction such as 3/7 or an exact decimal)"
+
+
+# Half a unit of the last kept digit, widened by a hair so a truth that is itself a rounding
+# (0.0345 exactly) or a float's last-bit error never fails its own rounded form.
+_HALF = 0.5 * (1 + 1e-9)
+_GUESS_LIMIT = 0.1  # a window wider than 10% of the truth would accept a one-figure guess
+
+
+def _rounded_example(value: float, digits: int) -> str:
+    """An example of the rule on a fixed number unrelated to any answer: 0.0123 or 45.7."""
+    from math import floor, log10
+
+    decimals = max(0, digits - 1 - floor(log10(abs(value))))
+    return f"{value:.{decimals}f}"
 
 
 @dataclass(frozen=True)
@@ -107,6 +129,13 @@ class Part:
     options: tuple[tuple[str, str], ...] = ()
     allow_percent: bool = False
     unit: str = ""
+    # other exact values graded exactly like the answer (e.g. 1/OR when either orientation is
+    # allowed by the statement)
+    alternatives: tuple[Any, ...] = ()
+    # what to type, overriding the kind's generic example (a 2-D shape must not suggest 4-D)
+    hint: str = ""
+    # values the statement itself uses, probed alongside random points: (symbol name, value)
+    probe_values: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,9 @@ class PlainRunner:
 
     # -- the loop ------------------------------------------------------------------------------
     def run(self) -> int:
+        from interview_sim.answers.worker import start_in_background
+
+        start_in_background()  # warm while the rules are read: no slow first check
         session = self.session
         if session.transcript.state == CREATED and not self.rules():
             self.say("Not started. The session is saved; resume it later.")

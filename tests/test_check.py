@@ -95,6 +95,7 @@ def test_real_relabs() -> None:
     real = part(
         K.REAL,
         LN9,
+        tolerance=Tolerance(mode="relabs"),
         mistakes=(Mistake("log_base", "you used log base 10", sympy.log(9, 10), Fraction(1, 4)),),
     )
     ok = check(real, "2.1972")
@@ -117,7 +118,9 @@ def test_real_relabs() -> None:
 
 
 def test_real_relabs_is_relative_to_the_truth() -> None:
-    tiny = part(K.REAL, sympy.Rational(276, 10**17), tolerance=Tolerance(atol=Fraction(0)))
+    tiny = part(
+        K.REAL, sympy.Rational(276, 10**17), tolerance=Tolerance(mode="relabs", atol=Fraction(0))
+    )
     assert check(tiny, "2.76e-15").status == v.CORRECT
     assert check(tiny, "2.76 x 10^-15").status == v.CORRECT
     assert check(tiny, "3e-15").status == v.INCORRECT
@@ -221,7 +224,9 @@ def test_vector_correct(text: str) -> None:
 
 def test_vector_other_outcomes() -> None:
     assert check(VECTOR, "[0.5, 0.3333]").status == v.INCORRECT  # wrong length
-    assert check(VECTOR, "[0.5, 0.34, 2]").status == v.INCORRECT
+    assert check(VECTOR, "[0.5, 0.4, 2]").status == v.INCORRECT
+    assert check(VECTOR, "[0.5, 0.334, 2]").status == v.INCORRECT  # 3 figures, wrong
+    assert_invalid(check(VECTOR, "[0.5, 0.34, 2]"), "Close", "3 significant figures")
     assert check(VECTOR, "[0.5, 0.3333, 2]").read_as == "[0.5, 0.3333, 2]"
     assert_invalid(check(VECTOR, "[a, b, c]"), 'unknown name "a"')
     assert_invalid(check(VECTOR, "[[1, 2]]"), "unexpected brackets")

@@ -252,6 +252,9 @@ CORPUS = CODE_INJECTION + DENIAL_OF_SERVICE + CONTROL + LOOK_ALIKES + WEIRD_NUMB
 # Inputs that may earn a proper verdict on some parts (REAL answer 1/4, EXPRESSION x^2 - 1,
 # INTEGER 16); the other parts must still say invalid or unverified.
 PROPER: dict[str, dict[str, str]] = {
+    # A constant, however large, differs from x^2 - 1 by a nonzero number: provably wrong.
+    "binomial(300, 150)^10": {"expr": v.INCORRECT},
+    "exp(10^300)": {"expr": v.INCORRECT},
     # NFKC folds fullwidth/bold digits to the number they show: a real answer, graded as such.
     "１/４": {"real": v.CORRECT, "expr": v.INCORRECT},
     "１６": {"real": v.INCORRECT, "expr": v.INCORRECT, "int": v.CORRECT},
@@ -275,7 +278,7 @@ PROPER: dict[str, dict[str, str]] = {
     # "--1" is -(-1) in an expression; a plain number refuses it.
     "--1": {"expr": v.INCORRECT},
     # 10^400 is a legitimate whole number; only the float-compared REAL part refuses it.
-    "1e400": {"int": v.INCORRECT},
+    "1e400": {"int": v.INCORRECT, "expr": v.INCORRECT},
     "1⁶": {"real": v.INCORRECT, "expr": v.INCORRECT},  # 1^6 = 1 where exact forms are allowed
     # Postfix factorial is ordinary syntax now: x! is factorial(x), a wrong but readable answer.
     "x!": {"expr": v.INCORRECT},
@@ -354,7 +357,7 @@ def test_worker_is_replaced_after_a_timeout_and_later_checks_work() -> None:
     assert worker.request({"op": "ping"}) == {"ok": True}
     before = worker.pid
     start = time.monotonic()
-    verdict = check(REAL, "exp(exp(exp(10*E)))")
+    verdict = check(REAL, "sin(exp(exp(exp(3))))")  # reducing e^(5e8) modulo 2π never ends
     assert time.monotonic() - start < TIME_LIMIT
     assert verdict.status == v.UNVERIFIED
     assert "does not count as an attempt" in verdict.message

@@ -105,7 +105,7 @@ def solve(params: dict) -> Solved:
     ]
     # an interval near 0 would make a purely relative tolerance demand absurd precision
     scale = Fraction(str(max(abs(lo), abs(hi))))
-    beta_tolerance = Tolerance(rtol=Fraction(1, 1000), atol=scale / 1000)
+    beta_tolerance = Tolerance(slack=scale / 1000)
     beta_mistakes = [
         slip(
             "one_sided_z",

@@ -2,12 +2,19 @@
 
 Cheap kinds (numbers, fractions, vectors, shapes, choices) are decided in-process in well under a
 millisecond. Anything sympy must compute from user text (expressions, and reals typed as
-``ln(9)``) goes to the warm worker with a wall-clock limit; a timeout is "could not verify".
+``ln(9)``) goes to the warm worker under one wall-clock budget for the whole answer (every entry
+of a vector shares it); running out is "could not verify", never a verdict.
+
+Order matters: the answer and its alternatives are tried first, so a value that matches both the
+truth and a catalogued mistake is correct; then the mistakes; then "close" (a number within a few
+percent typed with too few significant figures costs no attempt); then incorrect.
 """
 
 from __future__ import annotations
 
 import re
+import time
+import zlib
 from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
@@ -19,10 +26,13 @@ from interview_sim.answers.expressions import parse_expression, rational_value
 from interview_sim.answers.lists import read_matrix, read_vector
 from interview_sim.answers.lists import read_shape as _read_shape
 from interview_sim.answers.numbers import format_decimal, format_exact, normalize, parse_number
-from interview_sim.answers.worker import SymbolicWorker, default_worker
+from interview_sim.answers.worker import CHECK_TIMEOUT, SymbolicWorker, default_worker
 from interview_sim.model import AnswerKind, Mistake, Part
 
 Kind = AnswerKind
+
+MAX_ANSWER_LENGTH = 2000  # characters; 12 entries of a long exact form fit, a pasted page does not
+CLOSE_RATIO = 0.05  # "close" is within 5% of the truth
 
 
 # -- exact answers as text and as floats -------------------------------------------------------
@@ -99,12 +109,23 @@ def accepted_rule(part: Part) -> str:
         names = ", ".join(name for name, _ in part.symbols)
         return f"any expression equivalent to the answer (symbols: {names})"
     if kind == Kind.SHAPE:
-        return "the exact shape, e.g. (1, 32, 55, 55) or 1x32x55x55"
+        return f"the exact shape, e.g. {_shape_example(part)}"
     if kind == Kind.CHOICES:
         return "exactly the right set of options, e.g. a, c"
     if kind == Kind.CHOICE:
         return "one option: its letter or number"
     return "true or false"
+
+
+_SHAPE_EXAMPLES = {1: (10,), 2: (32, 10), 3: (32, 55, 55), 4: (1, 32, 55, 55)}
+
+
+def _shape_example(part: Part) -> str:
+    """An example shape with as many dimensions as the answer: a 2-D question shows (32, 10)."""
+    rank = len(tuple(part.answer))
+    example = _SHAPE_EXAMPLES.get(rank, (1, 32, 55, 55, 7, 7, 3, 3)[: max(rank, 1)])
+    text = "(" + ", ".join(map(str, example)) + ("," if len(example) == 1 else "") + ")"
+    return text + (" or " + "x".join(map(str, example)) if len(example) > 1 else "")
 
 
 def input_hint(part: Part) -> str:
@@ -122,7 +143,9 @@ def input_hint(part: Part) -> str:
         Kind.CHOICES: "the letters of every correct option: a, c",
         Kind.BOOLEAN: "true or false (t/f, yes/no)",
     }
-    hint = hints[part.kind]
+    hint = part.hint or hints[part.kind]
+    if part.kind == Kind.SHAPE and not part.hint:
+        hint = f"a shape: {_shape_example(part)}"
     if part.kind in (Kind.REAL, Kind.VECTOR, Kind.INTERVAL, Kind.MATRIX):
         hint += f"; accepted {part.tolerance.describe()}"
     if part.allow_percent:
@@ -151,6 +174,8 @@ def _read_real(
         raise _Unverified(expression.read_as)
     if not reply["ok"]:
         raise AnswerFormatError(f'could not evaluate "{expression.read_as}": {reply["error"]}')
+    if reply.get("unreliable"):
+        raise _Unverified(expression.read_as, _UNRELIABLE)
     return float(reply["value"]), expression.read_as
 
 
@@ -166,10 +191,22 @@ def _float_range(value: Fraction, read_as: str) -> Fraction:
     return value
 
 
+_IN_TIME = (
+    "Could not verify this answer in time: simplify your expression and try again "
+    "(this does not count as an attempt)."
+)
+_UNRELIABLE = (
+    "Could not verify this answer reliably: its value depends on digits lost to cancellation "
+    "(a huge term times a tiny one?). Simplify it and try again "
+    "(this does not count as an attempt)."
+)
+
+
 class _Unverified(Exception):
-    def __init__(self, read_as: str) -> None:
+    def __init__(self, read_as: str, message: str = _IN_TIME) -> None:
         super().__init__(read_as)
         self.read_as = read_as
+        self.message = message
 
 
 def _read_vector(text: str, part: Part, worker: SymbolicWorker | None) -> tuple[list, str]:
@@ -253,6 +290,58 @@ def _close(part: Part, truth: Any, value: Any) -> bool:
     return value == truth
 
 
+def _matches_answer(part: Part, value: Any) -> bool:
+    return any(_close(part, truth, value) for truth in (part.answer, *part.alternatives))
+
+
+def _entries(part: Part, value: Any) -> tuple[list[Any], list[Any]] | None:
+    """The numeric entries of a typed value and of the truth, flattened; None if not numeric."""
+    if part.kind == Kind.REAL:
+        return [value], [part.answer]
+    if part.kind in (Kind.VECTOR, Kind.INTERVAL) and len(value) == len(part.answer):
+        return list(value), list(part.answer)
+    if part.kind == Kind.MATRIX and [len(r) for r in value] == [len(r) for r in part.answer]:
+        return [x for row in value for x in row], [t for row in part.answer for t in row]
+    return None
+
+
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?%?")
+_LIST_PUNCTUATION = re.compile(r"[\s\[\]();,]*")
+
+
+def significant_figures(token: str) -> int:
+    """How many significant figures a typed decimal shows: 0.0350 has 3, 350 has 2, 3.5e-2 has 2."""
+    mantissa = re.split(r"[eE]", token)[0].strip("+-%")
+    digits = mantissa.replace(".", "").lstrip("0")
+    if "." not in mantissa:
+        digits = digits.rstrip("0")
+    return max(len(digits), 1)
+
+
+def _is_close(part: Part, text: str, value: Any) -> bool:
+    """Within a few percent, every wrong entry typed with fewer significant figures than the
+    rule asks for: the candidate rounded too early, which costs no attempt."""
+    if part.tolerance.mode != "sigfig":
+        return False
+    entries = _entries(part, value)
+    typed = normalize(text)
+    tokens = _NUMBER.findall(typed)
+    plain_numbers = _LIST_PUNCTUATION.fullmatch(_NUMBER.sub("", typed)) is not None
+    if entries is None or not plain_numbers or len(tokens) != len(entries[0]):
+        return False
+    near = False
+    for typed, entry, truth in zip(tokens, *entries, strict=True):
+        exact, number = to_float(truth), to_float(entry)
+        if part.tolerance.accepts(exact, number):
+            continue
+        if exact == 0 or abs(number - exact) > CLOSE_RATIO * abs(exact):
+            return False
+        if significant_figures(typed) >= part.tolerance.digits:
+            return False
+        near = True
+    return near
+
+
 def _as_fraction(value: Any) -> Fraction:
     import sympy
 
@@ -296,8 +385,17 @@ _READERS: dict[Kind, Callable[[str, Part, SymbolicWorker | None], tuple[Any, str
 }
 
 
+def _within_length(text: str) -> None:
+    if len(text) > MAX_ANSWER_LENGTH:
+        raise AnswerFormatError(
+            f"the answer is {len(text):,} characters long: at most {MAX_ANSWER_LENGTH:,} are "
+            "read; shorten it (simplify an expression, or drop extra spaces)"
+        )
+
+
 def read(part: Part, text: str, worker: SymbolicWorker | None = None) -> tuple[Any, str]:
     """Parse only (for a live 'read as' preview): the value and how it was read."""
+    _within_length(text)
     if part.kind == Kind.EXPRESSION:
         parsed = parse_expression(text, [name for name, _ in part.symbols])
         return parsed.tree, parsed.read_as
@@ -306,7 +404,7 @@ def read(part: Part, text: str, worker: SymbolicWorker | None = None) -> tuple[A
 
 def readable(part: Part, text: str) -> tuple[bool, str]:
     """Parse only, never grade, never wait for sympy: (True, how it was read) or (False, why)."""
-    if not text.strip():
+    if len(text) <= MAX_ANSWER_LENGTH and not text.strip():
         return False, "the answer is empty"
     try:
         return True, read(part, text, worker=_NO_WORKER)[1]
@@ -325,11 +423,35 @@ def preview(part: Part, text: str) -> str:
 
 
 class _NoWorker(SymbolicWorker):
-    def request(self, payload: dict[str, Any]) -> dict[str, Any] | None:
+    def request(self, payload: dict[str, Any], timeout: float | None = None) -> None:
         return None
 
 
 _NO_WORKER = _NoWorker()
+
+
+class _Budget(SymbolicWorker):
+    """One wall-clock budget shared by every worker request of one answer (all its entries)."""
+
+    def __init__(self, worker: SymbolicWorker, seconds: float) -> None:
+        super().__init__(timeout=seconds)
+        self._worker = worker
+        self._deadline = time.monotonic() + seconds
+        self._gave_up = False
+
+    def request(
+        self, payload: dict[str, Any], timeout: float | None = None
+    ) -> dict[str, Any] | None:
+        remaining = self._deadline - time.monotonic()
+        if timeout is not None:
+            remaining = min(remaining, timeout)
+        if remaining <= 0 or self._gave_up:
+            return None
+        reply = self._worker.request(payload, timeout=remaining)
+        # one unverified entry makes the whole answer unverified: the rest need not wait for a
+        # replacement worker
+        self._gave_up = reply is None
+        return reply
 
 
 # -- the verdict -------------------------------------------------------------------------------
@@ -341,19 +463,29 @@ def check(part: Part, text: str, worker: SymbolicWorker | None = None) -> v.Verd
         "expected_value": expected_value(part),
         "accepted": accepted_rule(part),
     }
+    budget = _Budget(worker or default_worker(), CHECK_TIMEOUT)
     try:
+        _within_length(text)
         if part.kind == Kind.EXPRESSION:
-            return _check_expression(part, text, worker, common)
-        value, read_as = read(part, text, worker)
+            return _check_expression(part, text, budget, common)
+        value, read_as = read(part, text, budget)
     except AnswerFormatError as error:
         return v.Verdict(v.INVALID, str(error), **common)
     except _Unverified as pending:
-        return _unverified(pending.read_as, common)
-    if _close(part, part.answer, value):
+        return _unverified(pending.read_as, common, pending.message)
+    if _matches_answer(part, value):
         return v.Verdict(v.CORRECT, "Correct.", read_as=read_as, **common)
     for mistake in part.mistakes:
         if _close(part, mistake.value, value):
             return _mistake_verdict(mistake, read_as, common)
+    if _is_close(part, text, value):
+        return v.Verdict(
+            v.INVALID,
+            f"Close — give at least {part.tolerance.digits} significant figures "
+            "(this does not count as an attempt).",
+            read_as=read_as,
+            **common,
+        )
     return v.Verdict(v.INCORRECT, "Not correct.", read_as=read_as, **common)
 
 
@@ -370,14 +502,22 @@ def _mistake_verdict(mistake: Mistake, read_as: str, common: dict) -> v.Verdict:
     )
 
 
-def _unverified(read_as: str, common: dict) -> v.Verdict:
-    return v.Verdict(
-        v.UNVERIFIED,
-        "Could not verify this answer in time: simplify your expression and try again "
-        "(this does not count as an attempt).",
-        read_as=read_as,
-        **common,
-    )
+def _unverified(read_as: str, common: dict, message: str = _IN_TIME) -> v.Verdict:
+    return v.Verdict(v.UNVERIFIED, message, read_as=read_as, **common)
+
+
+def _statement_points(part: Part) -> list[tuple[str, str]]:
+    """The part's statement values as 40-digit decimals (1/3 has no exact decimal form)."""
+    import sympy
+
+    return [(name, str(sympy.N(value, 40))) for name, value in part.probe_values]
+
+
+_UNDECIDED = (
+    "Could not verify this answer: the checker could neither prove it equal to the answer nor "
+    "find a point where they differ (cancellation, or undefined at most points?). Simplify it "
+    "and try again (this does not count as an attempt)."
+)
 
 
 def _check_expression(
@@ -386,29 +526,33 @@ def _check_expression(
     names = [name for name, _ in part.symbols]
     parsed = parse_expression(text, names)
     mistakes = part.mistakes
-    candidates = [exact_text(part.answer)] + [exact_text(m.value) for m in mistakes]
+    truths = [part.answer, *part.alternatives]
+    candidates = [exact_text(value) for value in truths] + [exact_text(m.value) for m in mistakes]
     reply = (worker or default_worker()).request(
         {
             "op": "equiv",
             "user": text,
             "candidates": candidates,
             "symbols": [(name, str(domain)) for name, domain in part.symbols],
-            "seed": 20240601,
+            "fixed": _statement_points(part),
+            "seed": zlib.crc32(text.encode()),  # reproducible, but no fixed set of points to game
         }
     )
-    if reply is None or (reply["ok"] and reply["match"] is None and 0 in reply["undecided"]):
+    if reply is None:
         return _unverified(parsed.read_as, common)
     if not reply["ok"]:
         return v.Verdict(
             v.INVALID, f'could not evaluate "{parsed.read_as}": {reply["error"]}', **common
         )
     match = reply["match"]
-    if match == 0:
+    if match is None and any(index < len(truths) for index in reply["undecided"]):
+        return _unverified(parsed.read_as, common, _UNDECIDED)
+    if match is not None and match < len(truths):
         return v.Verdict(
             v.CORRECT, "Correct.", read_as=parsed.read_as, layer=reply["layer"], **common
         )
     if match is not None:
-        verdict = _mistake_verdict(mistakes[match - 1], parsed.read_as, common)
+        verdict = _mistake_verdict(mistakes[match - len(truths)], parsed.read_as, common)
         return v.Verdict(**{**verdict.__dict__, "layer": reply["layer"]})
     return v.Verdict(
         v.INCORRECT,
@@ -429,12 +573,18 @@ def coincide(part: Part, first: Any, second: Any) -> bool:
     mistake is dropped: a missing catalogue entry costs feedback, a wrong one would cost a grade.
     """
     if part.kind == Kind.EXPRESSION:
-        from interview_sim.answers.worker import probe_equal
+        from interview_sim.answers import probe
 
         if first - second == 0:
             return True
         free = first.free_symbols | second.free_symbols
         symbols = {symbol.name: symbol for symbol in free}
         spec = [(name, str(domain)) for name, domain in part.symbols if name in symbols]
-        return probe_equal(first, second, spec, symbols, seed=7, points=4) is not False
+        fixed = _statement_points(part)
+        grid = [
+            {symbols[name]: value for name, value in point.items()}
+            for point in probe.points(spec, seed=7, fixed=fixed)
+        ]
+        deadline = time.monotonic() + CHECK_TIMEOUT
+        return probe.equal_everywhere(first, second, grid, deadline) is not False
     return _close(part, first, second) or _close(part, second, first)

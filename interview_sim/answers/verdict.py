@@ -8,9 +8,9 @@ from typing import Any
 
 CORRECT = "correct"
 INCORRECT = "incorrect"
-INVALID = "invalid"  # unreadable input: says why, never costs an attempt
+INVALID = "invalid"  # unreadable, not real, or "close" with too few figures: says why, no attempt
 MISTAKE = "mistake"  # a recognised slip: its tag, explanation and partial credit
-UNVERIFIED = "unverified"  # the check could not finish in time: not a wrong answer
+UNVERIFIED = "unverified"  # no time or no reliable evidence either way: never correct, no attempt
 STATUSES = (CORRECT, INCORRECT, INVALID, MISTAKE, UNVERIFIED)
 
 

@@ -22,9 +22,6 @@ KILL_MARGIN = 0.15  # of CHECK_TIMEOUT, kept for killing an overrunning worker a
 STARTUP_TIMEOUT = 30.0  # importing sympy on a cold, busy machine
 MEMORY_LIMIT = 2 * 1024**3
 SIMPLIFY_BUDGET = 0.6  # seconds simplify may try before the numeric probe decides alone
-PROBE_POINTS = 10
-PROBE_NEEDED = 4
-PROBE_RTOL = 1e-9
 
 
 class SymbolicWorker:
@@ -53,8 +50,18 @@ class SymbolicWorker:
         child.close()
         self._process, self._conn, self._ready = process, parent, False
 
-    def request(self, payload: dict[str, Any]) -> dict[str, Any] | None:
-        """Send one request; None when the worker overran its deadline (it is then replaced)."""
+    def request(
+        self, payload: dict[str, Any], timeout: float | None = None
+    ) -> dict[str, Any] | None:
+        """Send one request; None when the worker overran its deadline (it is then replaced).
+
+        ``timeout`` (at most the worker's own) is what is left of the caller's budget for a whole
+        answer; the worker is told it too, so it stops probing in time instead of being killed.
+        """
+        limit = self.timeout if timeout is None else min(timeout, self.timeout)
+        if limit <= 0:
+            return None
+        payload = {**payload, "budget": max(limit - 2 * KILL_MARGIN * self.timeout, 0.01)}
         with self._lock:
             self._start_locked()
             if not self._ready:
@@ -69,7 +76,7 @@ class SymbolicWorker:
                 self._ready = True
             try:
                 self._conn.send(payload)
-                if self._conn.poll(max(self.timeout - KILL_MARGIN, 0.05)):
+                if self._conn.poll(max(limit - KILL_MARGIN * self.timeout, 0.05)):
                     return self._conn.recv()
             except (EOFError, OSError, BrokenPipeError):
                 pass
@@ -116,6 +123,15 @@ def _real_stderr() -> Iterator[None]:
         sys.stderr = saved
 
 
+def start_in_background(worker: SymbolicWorker | None = None) -> None:
+    """Start the worker and wait for it on a daemon thread, so the first real check finds it
+    warm (sympy imported and one equivalence check done). Call it when an app launches."""
+    target = worker or default_worker()
+    threading.Thread(
+        target=target.request, args=({"op": "ping"},), daemon=True, name="sympy-warmup"
+    ).start()
+
+
 _default: SymbolicWorker | None = None
 _default_lock = threading.Lock()
 
@@ -138,8 +154,8 @@ def _serve(conn: Any) -> None:  # pragma: no cover - runs in the child process
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     except (ImportError, ValueError, OSError):
         pass
-    import sympy  # noqa: F401  (warm the import before saying ready)
-
+    with contextlib.suppress(Exception):  # imports sympy and mpmath, fills their caches
+        handle(_WARMUP)
     conn.send({"ready": True})
     while True:
         try:
@@ -151,6 +167,16 @@ def _serve(conn: Any) -> None:  # pragma: no cover - runs in the child process
         except Exception as error:  # any failure is a reply, never a dead worker
             reply = {"ok": False, "error": f"{type(error).__name__}: {error}"}
         conn.send(reply)
+
+
+# one real check, so the first user's check costs what the tenth does
+_WARMUP = {
+    "op": "equiv",
+    "user": "(x + 1)^2/sqrt(y) - log(y)",
+    "candidates": ["x^2 + 2x + 1", "(x^2 + 2*x + 1)*y^(-1/2) - ln(y)"],
+    "symbols": [("x", "real"), ("y", "positive")],
+    "seed": 1,
+}
 
 
 def handle(request: dict[str, Any]) -> dict[str, Any]:
@@ -172,13 +198,22 @@ def _build(text: str, symbols: dict[str, Any]) -> Any:
 
 
 def _value(text: str) -> dict[str, Any]:
-    import sympy
+    """A constant typed as an expression (ln(9)), evaluated with a proof of its leading digits."""
+    from interview_sim.answers import probe
 
-    expr = _build(text, {})
-    number = complex(sympy.N(expr, 30))
-    if number.imag != 0 or number.real != number.real or abs(number.real) == float("inf"):
-        return {"ok": False, "error": "the expression has no finite real value"}
-    return {"ok": True, "value": repr(number.real)}
+    try:
+        value = probe.real_value(_build(text, {}))
+    except probe.NotReal:
+        return {"ok": False, "error": "it has no finite real value (log of 0, a negative root?)"}
+    except probe.Unreliable:
+        return {"ok": True, "value": None, "unreliable": True}
+    except (MemoryError, OverflowError):
+        return {"ok": False, "error": "it is too large to compare (beyond 1e308)"}
+    except probe.Unsupported as name:
+        return {"ok": False, "error": f"{name} cannot be evaluated here; rewrite it without it"}
+    if value != value or abs(value) == float("inf"):
+        return {"ok": False, "error": "it is too large to compare (beyond 1e308)"}
+    return {"ok": True, "value": repr(value)}
 
 
 def _symbols(spec: list[tuple[str, str]]) -> dict[str, Any]:
@@ -192,62 +227,22 @@ def _symbols(spec: list[tuple[str, str]]) -> dict[str, Any]:
     return {name: sympy.Symbol(name, **assumptions[domain]) for name, domain in spec}
 
 
-def _sample(rng: Any, domain: str) -> Any:
-    import sympy
-
-    if domain == "unit":
-        return sympy.Rational(rng.randint(5, 95), 100) + sympy.Rational(rng.randint(1, 9), 1000)
-    if domain == "positive":
-        return sympy.Rational(rng.randint(11, 490), 100)
-    return sympy.Rational(rng.randint(-290, 290), 100) + sympy.Rational(rng.randint(1, 9), 1000)
+_DOMAIN_WORDS = {"real": "any real number", "positive": "positive", "unit": "between 0 and 1"}
 
 
-def _numeric(expr: Any) -> complex | None:
-    import sympy
-
-    try:
-        value = complex(sympy.N(expr, 20))
-    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
-        return None
-    if value != value or abs(value) == float("inf"):
-        return None
-    if abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
-        return None
-    return value
-
-
-def probe_equal(
-    user: Any, truth: Any, spec: list, symbols: dict, seed: int, points: int = PROBE_POINTS
-) -> bool | None:
-    """True if equal at every valid probe point, False if clearly different, None if too few
-    points were valid. Relative to the values, so 2.76e-15 and 3e-15 count as different."""
-    import random
-
-    rng = random.Random(seed)
-    valid = 0
-    for _ in range(points if spec else 1):
-        point = {symbols[name]: _sample(rng, domain) for name, domain in spec}
-        mine = _numeric(user.subs(point) if point else user)
-        theirs = _numeric(truth.subs(point) if point else truth)
-        if mine is None or theirs is None:
-            continue
-        valid += 1
-        if abs(mine - theirs) > PROBE_RTOL * max(abs(mine), abs(theirs)) + 1e-30:
-            return False
-    needed = min(PROBE_NEEDED, points) if spec else 1
-    return True if valid >= needed else None
-
-
-def _simplifies_to_zero(difference: Any) -> bool:
+def _simplifies_to_zero(difference: Any, budget: float) -> bool:
     import signal
 
     import sympy
+
+    if budget <= 0.01:
+        return False
 
     def give_up(signum: int, frame: Any) -> None:
         raise TimeoutError
 
     previous = signal.signal(signal.SIGALRM, give_up)
-    signal.setitimer(signal.ITIMER_REAL, SIMPLIFY_BUDGET)
+    signal.setitimer(signal.ITIMER_REAL, budget)
     try:
         return sympy.simplify(difference) == 0
     except TimeoutError:
@@ -260,16 +255,24 @@ def _simplifies_to_zero(difference: Any) -> bool:
 def _equivalent(request: dict[str, Any]) -> dict[str, Any]:
     """Find the first candidate equivalent to the user's expression.
 
-    Layers: structural (the difference is already 0), then a seeded numeric probe inside each
-    symbol's domain (a clear difference decides "not equivalent" at once), then a time-boxed
-    ``simplify`` for a proof; agreement at every probe point is accepted when simplify cannot
-    finish. With too few valid probe points and no proof the answer is "undecided".
+    Layers: structural (the difference is already 0; a nonzero constant difference rules a
+    candidate out), then interval evaluation at random irrational points over each symbol's
+    whole domain and at the statement's own values (``probe``): one proven difference rules a
+    candidate out, agreement at enough reliable points accepts it. When the points cannot decide
+    (cancellation, undefined values), a time-boxed ``simplify`` may still prove equality;
+    otherwise the candidate is "undecided" and the caller says "could not verify", never
+    "correct". A user expression with no real value where the answer has one is an error.
     """
+    import time
+
+    import sympy
+
+    from interview_sim.answers import probe
+
+    deadline = time.monotonic() + float(request.get("budget", SIMPLIFY_BUDGET * 2))
     spec = [tuple(item) for item in request["symbols"]]
     symbols = _symbols(spec)
     user = _build(request["user"], symbols)
-    import sympy
-
     if user.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         return {
             "ok": False,
@@ -277,18 +280,37 @@ def _equivalent(request: dict[str, Any]) -> dict[str, Any]:
         }
     if user.has(sympy.I):
         return {"ok": False, "error": "it is not real (a square root or log of a negative number?)"}
+    fixed = [(name, text) for name, text in request.get("fixed", [])]
+    grid = [
+        {symbols[name]: value for name, value in point.items()}
+        for point in probe.points(spec, request.get("seed", 0), fixed)
+    ]
+    not_real: list[dict[Any, str]] = []
     undecided = []
     for index, text in enumerate(request["candidates"]):
         candidate = _build(text, symbols)
         difference = user - candidate
         if difference == 0:
             return {"ok": True, "match": index, "layer": "structural", "undecided": undecided}
-        probe = probe_equal(user, candidate, spec, symbols, request.get("seed", 0) + index)
-        if probe is False:
+        if difference.is_number and difference.is_zero is False:
             continue
-        if _simplifies_to_zero(difference):
-            return {"ok": True, "match": index, "layer": "simplify", "undecided": undecided}
-        if probe is True:
+        same = probe.equal_everywhere(user, candidate, grid, deadline, not_real.append)
+        if not_real:
+            return {"ok": False, "error": _not_real_message(not_real[0], spec)}
+        if same is False:
+            continue
+        if same is True:
             return {"ok": True, "match": index, "layer": "numeric", "undecided": undecided}
+        if _simplifies_to_zero(difference, min(SIMPLIFY_BUDGET, deadline - time.monotonic())):
+            return {"ok": True, "match": index, "layer": "simplify", "undecided": undecided}
         undecided.append(index)
     return {"ok": True, "match": None, "layer": None, "undecided": undecided}
+
+
+def _not_real_message(point: dict[Any, str], spec: list[tuple[str, str]]) -> str:
+    where = ", ".join(f"{symbol.name} = {float(text):.4g}" for symbol, text in point.items())
+    domains = "; ".join(f"{name} is {_DOMAIN_WORDS[domain]}" for name, domain in spec)
+    return (
+        f"it has no real value at {where} (a root or log of a negative number?), "
+        f"but the answer must be real wherever {domains}"
+    )

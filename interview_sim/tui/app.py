@@ -89,6 +89,9 @@ class InterviewApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        from interview_sim.answers.worker import start_in_background
+
+        start_in_background()  # the first symbolic check then costs what the tenth does
         if self.initial["preset"]:
             self.start_preset(
                 self.initial["preset"],
