@@ -16,15 +16,22 @@ and the loss of the wrong class.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from random import Random
 
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import affine, part, real, relu, slip, softmax
+from interview_sim.kit import affine, from_rounded, half_unit, part, real, relu, slip, softmax
 from interview_sim.model import AnswerKind
 
 Vector = list[sympy.Rational]
+
+
+def _log_rounding(p: sympy.Expr) -> Fraction:
+    """How far −ln p can move when p is taken as the solution shows it, to 4 decimals."""
+    shown = Fraction(f"{float(p):.4f}")
+    return half_unit(4) / (shown - half_unit(4)) if shown > 2 * half_unit(4) else Fraction(0)
 
 
 def _forward(params: dict) -> dict:
@@ -187,6 +194,7 @@ def solve(params: dict) -> Solved:
         f"Cross-entropy loss for the true class {label} (natural log)",
         ce,
         *tuple(loss_mistakes),
+        tolerance=from_rounded(_log_rounding(p[k])),
     )
     facts = {
         "pre": pre,

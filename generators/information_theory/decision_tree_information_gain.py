@@ -20,7 +20,7 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import part, real, slip
+from interview_sim.kit import from_rounded, half_unit, part, real, slip
 from interview_sim.kit.logs import combine, entropy_terms, in_base
 from interview_sim.model import AnswerKind
 
@@ -233,6 +233,8 @@ def solve(params: dict) -> Solved:
                     "that uses the natural log (nats); the question asks for bits: log2.",
                     in_base(split["cond_terms"], None),
                 ),
+                # worked as Σ (n_v / n)·H_v from child entropies shown to 4 decimals
+                tolerance=from_rounded(half_unit(4)),
                 unit="bits",
             )
         )
@@ -267,6 +269,8 @@ def solve(params: dict) -> Solved:
                     "attribute) ≥ 0.",
                     -split["gain"],
                 ),
+                # worked as H(class) − H(class | attribute), both shown to 4 decimals
+                tolerance=from_rounded(2 * half_unit(4)),
                 unit="bits",
             )
         )

@@ -21,7 +21,16 @@ import sympy
 
 from interview_sim.answers.numbers import format_exact
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import HALF, combine, entropy_terms, in_base, real, slip
+from interview_sim.kit import (
+    HALF,
+    combine,
+    entropy_terms,
+    from_rounded,
+    half_unit,
+    in_base,
+    real,
+    slip,
+)
 
 SOURCES = ("pmf", "equiprobable", "pixel")
 GRIDS = (8, 16, 20, 10)  # probabilities are multiples of 1/8, 1/16, 0.05 or 0.1
@@ -128,6 +137,8 @@ def solve(params: dict) -> Solved:
                 f"fixed-length code needs; log2 {n} need not be whole.",
                 sympy.ceiling(log2_n),
             ),
+            # a pmf's entropy is worked as the sum of its terms, each shown to 4 decimals
+            tolerance=from_rounded(sum(1 for a in weights if a) * half_unit(4)),
             unit="bits",
         ),
     ]
@@ -144,6 +155,8 @@ def solve(params: dict) -> Solved:
                     bits / sympy.log(2),
                 ),
                 slip("missing_minus", "the minus sign is missing: H = −Σ p·ln p ≥ 0.", -nats),
+                # worked as H_bits (4 decimals) × 0.6931: both roundings carry over
+                tolerance=from_rounded(half_unit(4) + half_unit(4) * int(sympy.ceiling(bits))),
                 unit="nats",
             )
         )

@@ -7,9 +7,10 @@ entries are skipped, so a slip that only applies to some variants reads
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
-from interview_sim.model import AnswerKind, Mistake, Part
+from interview_sim.model import AnswerKind, Mistake, Part, Tolerance
 
 
 def part(kind: AnswerKind, id: str, prompt: str, answer: Any, *mistakes: Mistake | None, **extra):
@@ -43,3 +44,15 @@ def prompt(text: str, **values: Any) -> str:
     from interview_sim.render import render_text
 
     return render_text(text, values)
+
+
+def from_rounded(error: Fraction | int | str) -> Tolerance:
+    """The default tolerance widened by ``error``: the largest amount a result can move when it
+    is worked step by step from the operands the solution shows rounded (a sum of four terms
+    shown to 4 decimals moves by at most 4 · 0.00005). Derive ``error`` from those operands."""
+    return Tolerance(slack=Fraction(error))
+
+
+def half_unit(places: int) -> Fraction:
+    """Half a unit in the last place of a number shown to ``places`` decimals: its rounding error."""
+    return Fraction(1, 2 * 10**places)

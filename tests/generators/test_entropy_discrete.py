@@ -6,6 +6,7 @@ from fractions import Fraction
 import pytest
 
 from generators.information_theory.entropy_discrete import FAMILY
+from interview_sim.answers.check import check, to_float
 from tests.kit_helpers import assert_graded, assert_oracle, assert_refused
 
 PMF = {"source": "pmf", "outcomes": 4, "probabilities": ["1/2", "1/4", "1/8", "1/8"]}
@@ -82,3 +83,12 @@ def test_slips_are_recognised():  # H = 1.75 bits
 )
 def test_bad_parameters_are_refused_by_name(good, bad):
     assert_refused(FAMILY, good, bad)
+
+
+def test_sum_of_the_rounded_terms_the_solution_shows_grades_correct():
+    for seed in range(200):
+        variant = FAMILY.variant(seed)
+        if variant.params["source"] == "pmf":
+            terms = [float(f"{to_float(t):.4f}") for t in variant.facts["contributions"]]
+            worked = f"{sum(terms):.4f}"
+            assert check(variant.part("entropy_bits"), worked).status == "correct", (seed, worked)
