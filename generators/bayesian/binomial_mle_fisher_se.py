@@ -27,6 +27,7 @@ from interview_sim.model import AnswerKind, Domain
 
 R = sympy.Rational
 GAMMA = sympy.Symbol("gamma", positive=True)
+EXPRESSION_HINT = "an expression: log for ln, ^ for powers, 2*gamma or 2gamma; in gamma"
 # The binomial coefficient C(n, y) as a symbol. Written as the number log(binomial(n, y)) the
 # exact answer would be refused by interview_sim.answers.expressions: binomial/factorial
 # arguments are capped at MAX_FACTORIAL_ARGUMENT = 300, and any operation on a constant
@@ -114,6 +115,7 @@ def solve(params: dict) -> Solved:
                 R(1, 2),
             ),
             symbols=(("gamma", Domain.UNIT), ("C", Domain.POSITIVE)),
+            hint=EXPRESSION_HINT + " and C",
         ),
         part(
             AnswerKind.EXPRESSION,
@@ -126,6 +128,7 @@ def solve(params: dict) -> Solved:
                 y / g + (n - y) / (1 - g),
             ),
             symbols=gamma_only,
+            hint=EXPRESSION_HINT,
         ),
         part(
             AnswerKind.EXPRESSION,
@@ -152,6 +155,7 @@ def solve(params: dict) -> Solved:
                 -information,
             ),
             symbols=gamma_only,
+            hint=EXPRESSION_HINT,
         ),
         real(
             "mle",

@@ -28,6 +28,12 @@ from interview_sim.model import AnswerKind
 Vector = list[sympy.Rational]
 
 
+def _entries(name: str, count: int) -> str:
+    """The input hint of a vector part: how many numbers, in which order."""
+    names = ", ".join(f"{name}{i}" for i in range(1, count + 1))
+    return f"{count} numbers in order: [{names}]"
+
+
 def _log_rounding(p: sympy.Expr) -> Fraction:
     """How far −ln p can move when p is taken as the solution shows it, to 4 decimals."""
     shown = Fraction(f"{float(p):.4f}")
@@ -105,6 +111,7 @@ def solve(params: dict) -> Solved:
             "relu_skipped", "those are the pre-activations; ReLU clips negatives to 0.", tuple(pre)
         ),
         slip("bias_forgotten", "the hidden bias b1 is added before the ReLU.", tuple(h_no_bias)),
+        hint=_entries("h", len(h)),
     )
     logits = part(
         AnswerKind.VECTOR,
@@ -122,6 +129,7 @@ def solve(params: dict) -> Solved:
             tuple(z_no_hidden_bias),
         ),
         slip("output_bias_forgotten", "the output bias b2 is part of z.", tuple(z_no_output_bias)),
+        hint=_entries("z", len(z)),
     )
     softmax_mistakes = [
         slip(
@@ -150,6 +158,7 @@ def solve(params: dict) -> Solved:
         "Softmax probabilities p = softmax(z), as a vector",
         tuple(p),
         *tuple(softmax_mistakes),
+        hint=_entries("p", len(p)),
     )
     loss_mistakes = [
         slip(

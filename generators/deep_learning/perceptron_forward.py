@@ -201,6 +201,7 @@ def _table_part(w: list, b: sympy.Rational, f: str, name: str) -> Part:
         "in that order",
         outputs(w, b),
         *tuple(mistakes),
+        hint="four outputs, for (0, 0), (0, 1), (1, 0), (1, 1) in that order: [y1, y2, y3, y4]",
     )
 
 

@@ -188,6 +188,7 @@ def solve(params: dict) -> Solved:
                     "inverted", "that is e^(−z), the odds against the outcome.", sympy.exp(-linear)
                 ),
                 symbols=(("X", Domain.REAL),),
+                hint="an expression in X: exp(...) or e^(...), ^ for powers, 0.5X for 0.5*X",
             )
         )
     names = [f"x{i + 1}" for i in range(len(betas))]
