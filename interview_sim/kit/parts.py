@@ -54,5 +54,5 @@ def from_rounded(error: Fraction | int | str) -> Tolerance:
 
 
 def half_unit(places: int) -> Fraction:
-    """Half a unit in the last place of a number shown to ``places`` decimals: its rounding error."""
+    """Half a unit in the last place of a number shown to ``places`` decimals (its rounding)."""
     return Fraction(1, 2 * 10**places)
