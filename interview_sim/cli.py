@@ -64,6 +64,7 @@ def _variant(args: argparse.Namespace):
 
 def variant_json(variant, with_solution: bool = True) -> dict[str, Any]:
     from interview_sim.answers.check import accepted_rule, expected_text, expected_value
+    from interview_sim.mathtext import part_display
 
     return {
         "family": variant.family,
@@ -78,6 +79,7 @@ def variant_json(variant, with_solution: bool = True) -> dict[str, Any]:
                 "kind": str(part.kind),
                 "prompt": part.prompt,
                 "answer": expected_text(part),
+                "display": part_display(part),
                 "value": expected_value(part),
                 "accepted": accepted_rule(part),
                 "weight": float(part.weight),
@@ -113,13 +115,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"      {key}) {label}")
         print(f"      answer: {input_hint(part)}")
     if args.solution:
-        from interview_sim.answers.check import expected_text
+        from interview_sim.mathtext import part_display
 
         print("\n## Solution\n")
         print(variant.solution)
         print()
         for part in variant.parts:
-            print(f"  [{part.id}] {expected_text(part)}")
+            print(f"  [{part.id}] {part_display(part)}")
     return 0
 
 
@@ -179,7 +181,7 @@ def _book_choice(ref: str, seed: int | None, doing: str) -> dict[str, Any]:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from interview_sim.answers.check import expected_text
+    from interview_sim.mathtext import part_display
     from interview_sim.registry import get
 
     family = get(args.family)
@@ -187,7 +189,7 @@ def _preview(args: argparse.Namespace) -> int:
     for seed in range(start, start + args.preview):
         variant = family.variant(seed)
         params = json.dumps(variant.params, separators=(",", ":"))
-        answers = "  ".join(f"{p.id}={_short(expected_text(p))}" for p in variant.parts)
+        answers = "  ".join(f"{p.id}={_short(part_display(p))}" for p in variant.parts)
         print(f"{seed:>6}  {params}\n        {answers}")
     return 0
 
@@ -213,7 +215,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{verdict.status}: {verdict.message}")
         if verdict.read_as:
             print(f"read as: {verdict.read_as}")
-        print(f"expected: {verdict.expected}   accepted: {verdict.accepted}")
+        print(f"expected: {verdict.expected_display}   accepted: {verdict.accepted}")
     return 0
 
 

@@ -177,7 +177,9 @@ class PlainRunner:
             if verdict.status != "correct" and left != 0:
                 return  # attempts remain: the answer stays hidden
             if verdict.status != "correct":
-                self.say(f"The answer is {verdict.expected} (accepted: {verdict.accepted}).")
+                self.say(
+                    f"The answer is {verdict.expected_display} (accepted: {verdict.accepted})."
+                )
             self.say("saved")
             if session.solution_visible():
                 self.say("\n--- Worked solution ---\n" + session.current.solution)

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown, Static
 
+from interview_sim.answers.verdict import expected_display
 from interview_sim.tui.text import duration_text, part_label
 
 STATUS = {
@@ -60,7 +61,7 @@ def part_review(index: int, record: Any) -> Content:
     lines.append(
         Content.from_markup(
             "  exact answer: [b]$expected[/]\n  [$text-muted]accepted: $accepted[/]",
-            expected=record.expected,
+            expected=expected_display({**final, "expected": record.expected}),
             accepted=record.accepted,
         )
     )

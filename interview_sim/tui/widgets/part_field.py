@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from interview_sim.answers.verdict import expected_display
 from interview_sim.tui.text import part_label
 
 CHOICE_KINDS = ("choice", "choices")
@@ -47,7 +48,7 @@ def verdict_content(verdict: dict[str, Any], closed: bool) -> Content:
         lines.append(
             Content.from_markup(
                 "answer: [bold]$e[/]  [$text-muted]accepted: $a[/]",
-                e=verdict.get("expected", ""),
+                e=expected_display(verdict),
                 a=verdict.get("accepted", ""),
             )
         )
