@@ -343,6 +343,25 @@ def _report_damaged(args: argparse.Namespace) -> None:
         print(f"interview-sim: {error}", file=sys.stderr)
 
 
+def cmd_new_family(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from interview_sim.kit.scaffold import ScaffoldError, write_family
+    from interview_sim.registry import all_families
+
+    if any(family.id == args.family for family in all_families()):
+        raise CliError(f"a family {args.family!r} already exists; pick another id")
+    root = Path(__file__).resolve().parent.parent
+    try:
+        written = write_family(root, args.family, args.chapter)
+    except ScaffoldError as error:
+        raise CliError(str(error)) from None
+    for path in written:
+        print(path.relative_to(root))
+    print("next: fill in the TODOs, then see docs/adding-a-family.md, section 3 (testing)")
+    return 0
+
+
 def cmd_presets(args: argparse.Namespace) -> int:
     from interview_sim.engine.presets import list_presets
     from interview_sim.store.paths import data_dir
@@ -562,6 +581,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--answer", required=True, help="the answer as you would type it")
     check.add_argument("--json", action="store_true", help="machine-readable output")
     check.set_defaults(handler=cmd_check)
+
+    new_family = commands.add_parser(
+        "new-family", help="write a new family's module, templates and test from the kit"
+    )
+    new_family.add_argument("family", help="the new family's id, snake_case")
+    new_family.add_argument("--chapter", required=True, help="chapter id (see `families`)")
+    new_family.set_defaults(handler=cmd_new_family)
 
     cover = commands.add_parser(
         "coverage", parents=[common], help="which of the book's problems have a practice problem"

@@ -37,8 +37,11 @@ class Param:
     """One parameter: what it means, its allowed range, and how JSON input is read exactly.
 
     ``kind`` is ``number`` (an exact rational), ``integer``, ``choice`` (one of ``options``),
-    ``numbers``/``integers`` (a list of ``length`` = (min, max) items), ``matrix`` (list of rows of
-    numbers), or ``data`` (any JSON; the family's ``check`` validates it).
+    ``numbers``/``integers`` (a list of ``length`` = (min, max) items), ``matrix`` (``length`` rows
+    of ``cols`` = (min, max) entries each, all rows the same length; whole numbers only when
+    ``integer``), or ``data`` (any JSON; the family's ``check`` validates it). The whole shape is
+    validated here and published by ``families --json``, so ``check`` keeps only what relates
+    two parameters.
     """
 
     name: str
@@ -49,6 +52,8 @@ class Param:
     open: bool = False  # True for an open interval (0, 1)
     options: tuple[Any, ...] = ()
     length: tuple[int, int] = (1, 32)
+    cols: tuple[int, int] = (1, 32)  # matrix only: entries per row
+    integer: bool = False  # matrix only: whole-number entries
 
     def describe(self) -> str:
         if self.kind == "choice":
@@ -56,7 +61,11 @@ class Param:
         if self.kind == "data":
             return "structured data (see the family's docs)"
         bounds = self.bounds()
-        if self.kind in ("numbers", "integers", "matrix"):
+        if self.kind == "matrix":
+            entries = "whole numbers" if self.integer else "numbers"
+            rows, cols = _span(self.length), _span(self.cols)
+            return f"matrix of {rows} rows × {cols} columns, {entries} {bounds}".strip()
+        if self.kind in ("numbers", "integers"):
             return f"{self.kind} {bounds}, {self.length[0]}–{self.length[1]} items".strip()
         return f"{self.kind} in {bounds}" if bounds else self.kind
 
@@ -68,12 +77,11 @@ class Param:
         return f"{left}{_fmt(self.low, '-inf')}, {_fmt(self.high, 'inf')}{right}"
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "meaning": self.meaning,
-            "kind": self.kind,
-            "range": self.describe(),
-        }
+        out = {"name": self.name, "meaning": self.meaning, "kind": self.kind}
+        out["range"] = self.describe()
+        if self.kind == "matrix":
+            out |= {"rows": list(self.length), "cols": list(self.cols), "integer": self.integer}
+        return out
 
     # -- coercion ----------------------------------------------------------------------------
     def coerce(self, raw: Any) -> Any:
@@ -91,9 +99,23 @@ class Param:
             convert = self._number if self.kind == "numbers" else self._integer
             return [convert(item) for item in items]
         if self.kind == "matrix":
-            rows = self._list(raw)
-            return [[self._number(x) for x in _as_list(self.name, row)] for row in rows]
+            return self._matrix(raw)
         return raw
+
+    def _matrix(self, raw: Any) -> list[list[Any]]:
+        rows = [_as_list(self.name, row) for row in self._list(raw)]
+        if not rows:
+            return []
+        widths = sorted({len(row) for row in rows})
+        if len(widths) > 1:
+            raise ParamError(self.name, f"every row needs the same length, got rows of {widths}")
+        low, high = self.cols
+        if not low <= widths[0] <= high:
+            raise ParamError(
+                self.name, f"rows must have {_span(self.cols)} entries, got {widths[0]}"
+            )
+        convert = self._integer if self.integer else self._number
+        return [[convert(x) for x in row] for row in rows]
 
     def _list(self, raw: Any) -> list[Any]:
         items = _as_list(self.name, raw)
@@ -140,6 +162,10 @@ class Param:
                 self.name,
                 f"must be in {self.bounds()}, got {format_exact(value)}",
             )
+
+
+def _span(bounds: tuple[int, int]) -> str:
+    return str(bounds[0]) if bounds[0] == bounds[1] else f"{bounds[0]}–{bounds[1]}"
 
 
 def _fmt(value: Any, default: str) -> str:
@@ -222,17 +248,20 @@ class Family:
         solved = self.solve(params)
         parts = tuple(_without_coinciding_mistakes(part) for part in solved.parts)
         context = {"params": params, "facts": dict(solved.facts), "parts": parts, **params}
+        printed: dict[str, list[str]] = {}  # filled by the solution's result(...) calls
+        statement = render_family(self.id, "statement", context)
+        solution = render_family(self.id, "solution", {**context, "_printed": printed})
         return Variant(
             family=self.id,
             version=self.version,
             seed=seed,
             params=params_to_json(params),
-            statement=render_family(self.id, "statement", context),
-            solution=render_family(self.id, "solution", context),
+            statement=statement,
+            solution=solution,
             parts=parts,
             title=self.title,
             chapter=self.chapter,
-            facts=dict(solved.facts),
+            facts={**solved.facts, "printed": printed},
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -14,8 +14,11 @@ from typing import Any
 import jinja2
 
 from interview_sim.answers.numbers import format_exact
+from interview_sim.kit.templating import KeepLineEnds, result
 from interview_sim.mathtext import decimal_text, fixed_text, math_text
 from interview_sim.resources import TEMPLATES
+
+MACROS = ("p", "vector", "matrix")  # from templates/families/_macros.md.j2
 
 
 def num(value: Any) -> str:
@@ -58,9 +61,12 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        extensions=[KeepLineEnds],
     )
     env.filters.update(num=num, dec=dec, sig=sig, expr=expr, math=math_text, approx=decimal_text)
-    env.globals.update(table=table)
+    env.globals.update(table=table, result=result)
+    macros = env.get_template("families/_macros.md.j2").module
+    env.globals.update({name: getattr(macros, name) for name in MACROS})
     return env
 
 
@@ -68,3 +74,9 @@ def render_family(family_id: str, which: str, context: dict[str, Any]) -> str:
     """Render ``templates/families/<family_id>.<which>.md.j2``."""
     template = environment().get_template(f"families/{family_id}.{which}.md.j2")
     return template.render(**context).strip()
+
+
+def render_text(text: str, context: dict[str, Any]) -> str:
+    """Render a short template string (a part's prompt) with the same filters and macros, so a
+    prompt shows 3.4 exactly where the statement does."""
+    return environment().from_string(text).render(**context).strip()

@@ -7,6 +7,9 @@ P(H|E) and optionally P(H|not E). The prior is quoted the way the book quotes it
 (the book's "twice as many in state 1 as in state 0" gives 2/3 and 1/3). A test that is "correct
 whether or not the condition is present" has P(E|not H) = 1 - P(E|H).
 
+Likelihoods are taken as given (0.0025, 1/15, 0.9) and quoted as the book quotes them: a
+percentage when they have one (0.25%), "1 in k" for 1/k, otherwise the exact fraction.
+
 Book instance: the prior 1/15 ("1 in 15") is the book's number as recorded in book_families.md;
 the test accuracy is not recorded there, so ``book_params`` pairs that prior with a test that is
 correct 90% of the time whether or not the condition is present (our choice). With it
@@ -26,7 +29,7 @@ import sympy
 
 from interview_sim.answers.numbers import format_exact
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Mistake, Part
+from interview_sim.kit import real, slip
 
 R = sympy.Rational
 
@@ -152,9 +155,6 @@ def check(params: dict) -> None:
         raise ParamError(
             "prior", 'a prior quoted as "k times as many" must be k/(k + 1) for a whole k >= 2'
         )
-    for name in ("p_e_given_h", "p_e_given_not_h"):
-        if (params[name] * 1000).q != 1:
-            raise ParamError(name, "must be a multiple of 0.001 (it is quoted as a percentage)")
     if params["p_e_given_h"] == params["p_e_given_not_h"]:
         raise ParamError(
             "p_e_given_not_h", "equals P(E|H): the evidence would carry no information about H"
@@ -172,110 +172,102 @@ def solve(params: dict) -> Solved:
     swapped_evidence = like_h * not_prior + like_not_h * prior
     h, e, not_e, unit = words["h"], words["e"], words["not_e"], words["unit"]
     parts = [
-        Part(
-            id="evidence",
-            prompt=f"P(E): the probability that the {unit} {e}",
-            kind=AnswerKind.REAL,
-            answer=evidence,
-            mistakes=(
-                Mistake(
-                    "missing_not_h_path",
-                    f"that is only P({e} and {h}) = P(E|H)·P(H); by total probability P(E) also "
-                    "includes the path through not-H, P(E|not H)·P(not H).",
-                    joint_h,
-                ),
-                Mistake(
-                    "priors_swapped",
-                    "the priors are swapped: P(E|H) must be weighted by P(H), and P(E|not H) by "
-                    "P(not H) = 1 - P(H).",
-                    swapped_evidence,
-                ),
-                Mistake(
-                    "posterior_not_evidence",
-                    "that is the posterior P(H|E); this part asks for the total probability "
-                    "of the evidence, P(E).",
-                    posterior,
-                ),
-                Mistake(
-                    "prior_ignored",
-                    "that averages the two likelihoods as if P(H) = 1/2; weight them by the "
-                    "prior P(H) and 1 - P(H).",
-                    (like_h + like_not_h) / 2,
-                ),
+        real(
+            "evidence",
+            f"P(E): the probability that the {unit} {e}",
+            evidence,
+            slip(
+                "missing_not_h_path",
+                f"that is only P({e} and {h}) = P(E|H)·P(H); by total probability P(E) also "
+                "includes the path through not-H, P(E|not H)·P(not H).",
+                joint_h,
+            ),
+            slip(
+                "priors_swapped",
+                "the priors are swapped: P(E|H) must be weighted by P(H), and P(E|not H) by "
+                "P(not H) = 1 - P(H).",
+                swapped_evidence,
+            ),
+            slip(
+                "posterior_not_evidence",
+                "that is the posterior P(H|E); this part asks for the total probability "
+                "of the evidence, P(E).",
+                posterior,
+            ),
+            slip(
+                "prior_ignored",
+                "that averages the two likelihoods as if P(H) = 1/2; weight them by the "
+                "prior P(H) and 1 - P(H).",
+                (like_h + like_not_h) / 2,
             ),
         ),
-        Part(
-            id="posterior",
-            prompt=f"P(H|E): the probability that the {unit} {h}, given E",
-            kind=AnswerKind.REAL,
-            answer=posterior,
-            mistakes=(
-                Mistake(
-                    "base_rate_neglect",
-                    f"that is the likelihood P({e} | {h}); the posterior turns it around with "
-                    "Bayes' rule, P(H|E) = P(E|H)·P(H)/P(E), and a small prior pulls it down.",
-                    like_h,
-                ),
-                Mistake(
-                    "joint_not_conditional",
-                    "that is the joint probability P(E and H) = P(E|H)·P(H); divide it by P(E) "
-                    "to condition on the evidence.",
-                    joint_h,
-                ),
-                Mistake(
-                    "priors_swapped",
-                    "P(not H) was used where P(H) belongs (and vice versa).",
-                    like_h * not_prior / swapped_evidence,
-                ),
-                Mistake(
-                    "evidence_not_posterior",
-                    "that is P(E), the probability of the evidence, not the posterior P(H|E).",
-                    evidence,
-                ),
-                Mistake(
-                    "prior_not_posterior",
-                    "that is the prior P(H): the evidence has not been used.",
-                    prior,
-                ),
-                Mistake(
-                    "one_minus_false_positive_rate",
-                    "that is 1 - P(E|not H), the specificity; the posterior needs Bayes' rule.",
-                    1 - like_not_h,
-                ),
+        real(
+            "posterior",
+            f"P(H|E): the probability that the {unit} {h}, given E",
+            posterior,
+            slip(
+                "base_rate_neglect",
+                f"that is the likelihood P({e} | {h}); the posterior turns it around with "
+                "Bayes' rule, P(H|E) = P(E|H)·P(H)/P(E), and with this prior it comes out "
+                f"{'lower' if posterior < like_h else 'higher'} than P(E|H).",
+                like_h,
+            ),
+            slip(
+                "joint_not_conditional",
+                "that is the joint probability P(E and H) = P(E|H)·P(H); divide it by P(E) "
+                "to condition on the evidence.",
+                joint_h,
+            ),
+            slip(
+                "priors_swapped",
+                "P(not H) was used where P(H) belongs (and vice versa).",
+                like_h * not_prior / swapped_evidence,
+            ),
+            slip(
+                "evidence_not_posterior",
+                "that is P(E), the probability of the evidence, not the posterior P(H|E).",
+                evidence,
+            ),
+            slip(
+                "prior_not_posterior",
+                "that is the prior P(H): the evidence has not been used.",
+                prior,
+            ),
+            slip(
+                "one_minus_false_positive_rate",
+                "that is 1 - P(E|not H), the specificity; the posterior needs Bayes' rule.",
+                1 - like_not_h,
             ),
         ),
     ]
     negative_posterior = (1 - like_h) * prior / (1 - evidence)
     if params["ask_negative"]:
         parts.append(
-            Part(
-                id="negative_posterior",
-                prompt=f"P(H|not E): the probability that the {unit} {h}, given that it {not_e}",
-                kind=AnswerKind.REAL,
-                answer=negative_posterior,
-                mistakes=(
-                    Mistake(
-                        "complement_of_posterior",
-                        "that is 1 - P(H|E) = P(not H|E); conditioning on not-E needs Bayes' "
-                        "rule again: P(not E|H)·P(H)/P(not E).",
-                        1 - posterior,
-                    ),
-                    Mistake(
-                        "base_rate_neglect",
-                        f"that is the likelihood P({not_e} | {h}) = 1 - P(E|H), not the posterior.",
-                        1 - like_h,
-                    ),
-                    Mistake(
-                        "joint_not_conditional",
-                        "that is the joint P(not E and H) = P(not E|H)·P(H); divide by "
-                        "P(not E) = 1 - P(E).",
-                        (1 - like_h) * prior,
-                    ),
-                    Mistake(
-                        "divided_by_evidence",
-                        "the denominator must be P(not E) = 1 - P(E), not P(E).",
-                        (1 - like_h) * prior / evidence,
-                    ),
+            real(
+                "negative_posterior",
+                f"P(H|not E): the probability that the {unit} {h}, given that it {not_e}",
+                negative_posterior,
+                slip(
+                    "complement_of_posterior",
+                    "that is 1 - P(H|E) = P(not H|E); conditioning on not-E needs Bayes' "
+                    "rule again: P(not E|H)·P(H)/P(not E).",
+                    1 - posterior,
+                ),
+                slip(
+                    "base_rate_neglect",
+                    f"that is the likelihood P({not_e} | {h}) = 1 - P(E|H), not the posterior.",
+                    1 - like_h,
+                ),
+                slip(
+                    "joint_not_conditional",
+                    "that is the joint P(not E and H) = P(not E|H)·P(H); divide by "
+                    "P(not E) = 1 - P(E).",
+                    (1 - like_h) * prior,
+                ),
+                slip(
+                    "divided_by_evidence",
+                    "the denominator must be P(not E) = 1 - P(E), not P(E).",
+                    (1 - like_h) * prior / evidence,
                 ),
             )
         )
@@ -293,10 +285,19 @@ def solve(params: dict) -> Solved:
         "one_in": int(prior.q) if prior.p == 1 else None,
         "times": int(prior.p) if prior.q == prior.p + 1 else None,
         "prior_pct": _percent(prior),
-        "like_h_pct": _percent(like_h),
-        "like_not_h_pct": _percent(like_not_h),
+        "like_h_share": _share(like_h),
+        "like_not_h_share": _share(like_not_h),
     }
     return Solved(parts, facts)
+
+
+def _share(value: sympy.Rational) -> str:
+    """A likelihood quoted as the book gives it: 92%, 0.25% (0.0025), 1 in 15, or exactly 7/15."""
+    if (value * 10000).q == 1:
+        return _percent(value) + "%"
+    if value.p == 1:
+        return f"1 in {value.q}"
+    return format_exact(Fraction(int(value.p), int(value.q)))
 
 
 def _percent(value: sympy.Rational) -> str:

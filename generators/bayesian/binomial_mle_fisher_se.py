@@ -22,10 +22,12 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Domain, Mistake, Part
+from interview_sim.kit import part, real, slip
+from interview_sim.model import AnswerKind, Domain
 
 R = sympy.Rational
 GAMMA = sympy.Symbol("gamma", positive=True)
+EXPRESSION_HINT = "an expression: log for ln, ^ for powers, 2*gamma or 2gamma; in gamma"
 # The binomial coefficient C(n, y) as a symbol. Written as the number log(binomial(n, y)) the
 # exact answer would be refused by interview_sim.answers.expressions: binomial/factorial
 # arguments are capped at MAX_FACTORIAL_ARGUMENT = 300, and any operation on a constant
@@ -99,113 +101,98 @@ def solve(params: dict) -> Solved:
     se = sympy.sqrt(variance)
     gamma_only = (("gamma", Domain.UNIT),)
     parts = [
-        Part(
-            id="log_likelihood",
-            prompt=(
-                f"The log-likelihood l(γ) for y = {y} successes in n = {n} trials "
-                f"(type gamma for γ and C for the binomial coefficient C({n}, {y}))"
+        part(
+            AnswerKind.EXPRESSION,
+            "log_likelihood",
+            f"The log-likelihood l(γ) for y = {y} successes in n = {n} trials "
+            f"(type gamma for γ and C for the binomial coefficient C({n}, {y}))",
+            log_likelihood,
+            slip(
+                "dropped_binomial_coefficient",
+                "the constant ln C(n, y) is missing. It does not move the maximiser, but "
+                "l(γ) itself is ln C(n, y) + y ln γ + (n − y) ln(1 − γ).",
+                kernel,
+                R(1, 2),
             ),
-            kind=AnswerKind.EXPRESSION,
-            answer=log_likelihood,
             symbols=(("gamma", Domain.UNIT), ("C", Domain.POSITIVE)),
-            mistakes=(
-                Mistake(
-                    "dropped_binomial_coefficient",
-                    "the constant ln C(n, y) is missing. It does not move the maximiser, but "
-                    "l(γ) itself is ln C(n, y) + y ln γ + (n − y) ln(1 − γ).",
-                    kernel,
-                    R(1, 2),
-                ),
-            ),
+            hint=EXPRESSION_HINT + " and C",
         ),
-        Part(
-            id="score",
-            prompt="The score l'(γ) = dl/dγ (type gamma for γ)",
-            kind=AnswerKind.EXPRESSION,
-            answer=score,
+        part(
+            AnswerKind.EXPRESSION,
+            "score",
+            "The score l'(γ) = dl/dγ (type gamma for γ)",
+            score,
+            slip(
+                "score_sign",
+                "sign error: d/dγ ln(1 − γ) = −1/(1 − γ), so the second term is subtracted.",
+                y / g + (n - y) / (1 - g),
+            ),
             symbols=gamma_only,
-            mistakes=(
-                Mistake(
-                    "score_sign",
-                    "sign error: d/dγ ln(1 − γ) = −1/(1 − γ), so the second term is subtracted.",
-                    y / g + (n - y) / (1 - g),
-                ),
-            ),
+            hint=EXPRESSION_HINT,
         ),
-        Part(
-            id="fisher_information",
-            prompt="The Fisher information I(γ) of the n trials (type gamma for γ)",
-            kind=AnswerKind.EXPRESSION,
-            answer=information,
+        part(
+            AnswerKind.EXPRESSION,
+            "fisher_information",
+            "The Fisher information I(γ) of the n trials (type gamma for γ)",
+            information,
+            slip(
+                "single_trial_information",
+                "that is the information of one Bernoulli trial; n independent trials carry "
+                "n times as much: I(γ) = n/(γ(1 − γ)).",
+                1 / (g * (1 - g)),
+            ),
+            slip(
+                "observed_information",
+                "that is the observed information −l''(γ) for this sample. The Fisher "
+                "information is its expectation over Y: with E[Y] = nγ it becomes "
+                "n/(γ(1 − γ)).",
+                -hessian,
+                R(1, 2),
+            ),
+            slip(
+                "information_sign",
+                "the sign is wrong: I(γ) = −E[l''(γ)] is positive.",
+                -information,
+            ),
             symbols=gamma_only,
-            mistakes=(
-                Mistake(
-                    "single_trial_information",
-                    "that is the information of one Bernoulli trial; n independent trials carry "
-                    "n times as much: I(γ) = n/(γ(1 − γ)).",
-                    1 / (g * (1 - g)),
-                ),
-                Mistake(
-                    "observed_information",
-                    "that is the observed information −l''(γ) for this sample. The Fisher "
-                    "information is its expectation over Y: with E[Y] = nγ it becomes "
-                    "n/(γ(1 − γ)).",
-                    -hessian,
-                    R(1, 2),
-                ),
-                Mistake(
-                    "information_sign",
-                    "the sign is wrong: I(γ) = −E[l''(γ)] is positive.",
-                    -information,
-                ),
+            hint=EXPRESSION_HINT,
+        ),
+        real(
+            "mle",
+            "The maximum-likelihood estimate γ̂",
+            mle,
+            slip("inverted_mle", "that is n/y; setting the score to zero gives γ̂ = y/n.", R(n, y)),
+            slip(
+                "failure_fraction",
+                "that is the fraction of failures (n − y)/n; γ̂ = y/n.",
+                R(n - y, n),
             ),
         ),
-        Part(
-            id="mle",
-            prompt="The maximum-likelihood estimate γ̂",
-            kind=AnswerKind.REAL,
-            answer=mle,
-            mistakes=(
-                Mistake(
-                    "inverted_mle",
-                    "that is n/y; setting the score to zero gives γ̂ = y/n.",
-                    R(n, y),
-                ),
-                Mistake(
-                    "failure_fraction",
-                    "that is the fraction of failures (n − y)/n; γ̂ = y/n.",
-                    R(n - y, n),
-                ),
+        real(
+            "standard_error",
+            "The standard error SE(γ̂), from the Fisher information at γ̂",
+            se,
+            slip(
+                "variance_not_se",
+                "that is 1/I(γ̂) = γ̂(1 − γ̂)/n, the variance; the standard error is its "
+                "square root, 1/√I(γ̂).",
+                variance,
             ),
-        ),
-        Part(
-            id="standard_error",
-            prompt="The standard error SE(γ̂), from the Fisher information at γ̂",
-            kind=AnswerKind.REAL,
-            answer=se,
-            mistakes=(
-                Mistake(
-                    "variance_not_se",
-                    "that is 1/I(γ̂) = γ̂(1 − γ̂)/n, the variance; the standard error is its "
-                    "square root, 1/√I(γ̂).",
-                    variance,
-                ),
-                Mistake(
-                    "sqrt_numerator_only",
-                    "the square root covers the whole fraction: √(γ̂(1 − γ̂)/n), not √(γ̂(1 − γ̂))/n.",
-                    sympy.sqrt(mle * (1 - mle)) / n,
-                ),
-                Mistake(
-                    "single_trial_se",
-                    "that uses the information of a single trial (no factor n): divide "
-                    "γ̂(1 − γ̂) by n before taking the root.",
-                    sympy.sqrt(mle * (1 - mle)),
-                ),
-                Mistake(
-                    "sqrt_information",
-                    "that is √I(γ̂); the standard error is its reciprocal, 1/√I(γ̂).",
-                    1 / se,
-                ),
+            slip(
+                "sqrt_numerator_only",
+                "the square root covers the whole fraction: √(γ̂(1 − γ̂)/n), not √(γ̂(1 − γ̂))/n.",
+                sympy.sqrt(mle * (1 - mle)) / n,
+            ),
+            slip(
+                "single_trial_se",
+                "that uses the information of a single trial (no factor n): divide "
+                "γ̂(1 − γ̂) by n before taking the root.",
+                sympy.sqrt(mle * (1 - mle)),
+            ),
+            slip(
+                "sqrt_information",
+                "that is √I(γ̂); the standard error is its reciprocal, 1/√I(γ̂).",
+                1 / se,
             ),
         ),
     ]

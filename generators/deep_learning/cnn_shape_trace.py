@@ -33,7 +33,9 @@ from dataclasses import dataclass
 from random import Random
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Mistake, Part
+from interview_sim.kit import integer, part, shape, slip
+from interview_sim.kit.arith import SIZE_SLIPS, conv_out
+from interview_sim.model import AnswerKind, Mistake
 
 TYPES = ("Conv2d", "MaxPool2d", "BatchNorm2d", "ReLU", "Flatten")
 # required keys, optional keys with PyTorch's defaults (None: the pool's stride = its kernel size)
@@ -52,7 +54,7 @@ LIMITS = {  # (low, high) for explicit parameters; generous, but keeps numbers r
     "stride": (1, 64),
     "padding": (0, 64),
 }
-MAX_LAYERS = 12
+MAX_LAYERS = 40  # VGG19's features are 37 layers (16 Conv2d + 16 ReLU + 5 MaxPool2d)
 SLIPS = ("no_floor", "padding_once", "stride_ignored", "channels_not_updated")
 
 EXPLAIN = {
@@ -110,17 +112,6 @@ class Layer:
 
 
 # -- sizes -------------------------------------------------------------------------------------
-def out_size(n: int, f: int, s: int, p: int, slip: str | None = None) -> int:
-    """One spatial size through a conv/pool window; ``slip`` applies a catalogued mistake."""
-    if slip == "no_floor":
-        return -(-(n + 2 * p - f) // s) + 1
-    if slip == "padding_once":
-        return (n + p - f) // s + 1
-    if slip == "stride_ignored":
-        return n + 2 * p - f + 1
-    return (n + 2 * p - f) // s + 1
-
-
 def step(shape: tuple[int, ...], layer: Layer, slip: str | None = None) -> tuple[int, ...]:
     """The shape after one layer (a slip changes only the layer it applies to)."""
     if layer.type == "Flatten":
@@ -134,8 +125,8 @@ def step(shape: tuple[int, ...], layer: Layer, slip: str | None = None) -> tuple
     channels = layer.out_channels if layer.type == "Conv2d" else c
     if layer.type == "Conv2d" and slip == "channels_not_updated":
         channels = c
-    size_slip = slip if slip in ("no_floor", "padding_once", "stride_ignored") else None
-    return (n, channels, out_size(h, k, s, p, size_slip), out_size(w, k, s, p, size_slip))
+    size_slip = slip if slip in SIZE_SLIPS else None
+    return (n, channels, conv_out(h, k, s, p, size_slip), conv_out(w, k, s, p, size_slip))
 
 
 def trace(
@@ -156,8 +147,8 @@ def pool_windows(n: int, first: Layer, second: Layer) -> list[frozenset[int]]:
     """The input positions (along one side of n pixels) behind each output of ``first`` then
     ``second``: output j takes the max over first-pool outputs j·s2 … j·s2 + k2 − 1, and
     first-pool output i over input i·s1 … i·s1 + k1 − 1 (no padding, floor mode)."""
-    middle = out_size(n, first.kernel_size, first.stride, 0)
-    count = out_size(middle, second.kernel_size, second.stride, 0)
+    middle = conv_out(n, first.kernel_size, first.stride, 0)
+    count = conv_out(middle, second.kernel_size, second.stride, 0)
     return [
         frozenset(
             i * first.stride + a
@@ -185,12 +176,12 @@ def pools_equivalent(
     """Whether pool ``first`` then pool ``second`` equals one MaxPool2d(kernel, stride) on an
     (H, W) input: the same output sizes and, position by position, the same input window (a max
     over two different sets of pixels differs for some input, so nothing weaker will do)."""
-    middle = [out_size(n, first.kernel_size, first.stride, 0) for n in size]
+    middle = [conv_out(n, first.kernel_size, first.stride, 0) for n in size]
     pair = [pool_windows(n, first, second) for n in size]
     single = [
         [
             frozenset(range(j * stride, j * stride + kernel))
-            for j in range(out_size(n, kernel, stride, 0))
+            for j in range(conv_out(n, kernel, stride, 0))
         ]
         for n in size
     ]
@@ -546,21 +537,21 @@ def _shape_mistakes(
 ) -> tuple[Mistake, ...]:
     answer = shapes[index]
     mistakes = []
-    for slip in SLIPS:
-        local = step(before, layer, slip)
+    for name in SLIPS:
+        local = step(before, layer, name)
         if min(local) > 0:
-            mistakes.append(Mistake(slip, EXPLAIN[slip], local))
-        if carried[slip] is not None:
+            mistakes.append(slip(name, EXPLAIN[name], local))
+        if carried[name] is not None:
             mistakes.append(
-                Mistake(
-                    slip,
-                    EXPLAIN[slip] + " (The slip was made at every layer up to here.)",
-                    carried[slip][index],
+                slip(
+                    name,
+                    EXPLAIN[name] + " (The slip was made at every layer up to here.)",
+                    carried[name][index],
                 )
             )
     n, c, h, w = answer
-    mistakes.append(Mistake("hw_swapped", EXPLAIN["hw_swapped"], (n, c, w, h)))
-    mistakes.append(Mistake("batch_dropped", EXPLAIN["batch_dropped"], (c, h, w)))
+    mistakes.append(slip("hw_swapped", EXPLAIN["hw_swapped"], (n, c, w, h)))
+    mistakes.append(slip("batch_dropped", EXPLAIN["batch_dropped"], (c, h, w)))
     return tuple(mistakes)
 
 
@@ -569,7 +560,7 @@ def solve(params: dict) -> Solved:
     layers = parse_layers(params["layers"])
     shapes = trace(start, layers)
     assert shapes is not None  # check() guarantees positive sizes
-    carried = {slip: trace(start, layers, slip) for slip in SLIPS}
+    carried = {name: trace(start, layers, name) for name in SLIPS}
     inputs = [start, *shapes[:-1]]
     flatten = layers[-1].type == "Flatten"
     conv_pool = [i for i, layer in enumerate(layers) if layer.changes_shape]
@@ -579,18 +570,21 @@ def solve(params: dict) -> Solved:
     for i in asked:
         layer = layers[i]
         if params["ask"] == "final" and flatten:
-            prompt = f"Shape of the tensor entering nn.Flatten (the output of layer {i + 1})"
+            # the layer just before Flatten (a ReLU or BatchNorm2d after the last conv/pool keeps
+            # its shape, but it is that layer's output that enters Flatten)
+            prompt = (
+                f"Shape of the tensor entering nn.Flatten (the output of layer {len(layers) - 1})"
+            )
         elif params["ask"] == "final":
             prompt = "Shape of the model's output y = model(x)"
         else:
             prompt = f"Shape after layer {i + 1}, {layer.code()}"
         parts.append(
-            Part(
-                id=f"shape_{i + 1}",
-                prompt=prompt,
-                kind=AnswerKind.SHAPE,
-                answer=shapes[i],
-                mistakes=_shape_mistakes(i, shapes, carried, inputs[i], layer),
+            shape(
+                f"shape_{i + 1}",
+                prompt,
+                shapes[i],
+                *_shape_mistakes(i, shapes, carried, inputs[i], layer),
             )
         )
 
@@ -598,18 +592,18 @@ def solve(params: dict) -> Solved:
     n, c, h, w = final
     features = c * h * w
     feature_mistakes = [
-        Mistake(
+        slip(
             "batch_included",
             f"nn.Flatten() keeps dimension 0, the batch: per example it is C·H·W, not N·C·H·W "
             f"(N = {n}).",
             n * features,
         ),
-        Mistake("channels_forgotten", "every channel contributes H·W features: C·H·W.", h * w),
+        slip("channels_forgotten", "every channel contributes H·W features: C·H·W.", h * w),
     ]
-    for slip in SLIPS:
-        if carried[slip] is not None:
-            _, cs, hs, ws = carried[slip][-2] if flatten else carried[slip][-1]
-            feature_mistakes.append(Mistake(slip, EXPLAIN[slip], cs * hs * ws))
+    for name in SLIPS:
+        if carried[name] is not None:
+            _, cs, hs, ws = carried[name][-2] if flatten else carried[name][-1]
+            feature_mistakes.append(slip(name, EXPLAIN[name], cs * hs * ws))
     if flatten:
         prompt = (
             "y = model(x) has shape (N, F). What is F, the number of features per example "
@@ -620,15 +614,7 @@ def solve(params: dict) -> Solved:
             "How many features per example would nn.Flatten() make of y, i.e. the in_features "
             "of an nn.Linear placed after this stack?"
         )
-    parts.append(
-        Part(
-            id="flat_features",
-            prompt=prompt,
-            kind=AnswerKind.INTEGER,
-            answer=features,
-            mistakes=tuple(feature_mistakes),
-        )
-    )
+    parts.append(integer("flat_features", prompt, features, *tuple(feature_mistakes)))
 
     pool_pair = _pool_pair(layers)
     proposed = parse_proposed(params["proposed_pool"])
@@ -673,15 +659,13 @@ def solve(params: dict) -> Solved:
             else f"{first.code()} followed by {second.code()}"
         )
         parts.append(
-            Part(
-                id="pools_equal",
-                prompt=(
-                    f"Layers {i + 1} and {i + 2} are {pair_text}. Would one {single.code()} in "
-                    "their place give exactly the same output — the same shape, and the same "
-                    "values for every input x of this shape?"
-                ),
-                kind=AnswerKind.BOOLEAN,
-                answer=same,
+            part(
+                AnswerKind.BOOLEAN,
+                "pools_equal",
+                f"Layers {i + 1} and {i + 2} are {pair_text}. Would one {single.code()} in "
+                "their place give exactly the same output — the same shape, and the same "
+                "values for every input x of this shape?",
+                same,
             )
         )
 

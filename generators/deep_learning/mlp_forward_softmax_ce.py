@@ -16,36 +16,34 @@ and the loss of the wrong class.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from random import Random
 
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Mistake, Part
+from interview_sim.kit import affine, from_rounded, half_unit, part, real, relu, slip, softmax
+from interview_sim.model import AnswerKind
 
 Vector = list[sympy.Rational]
 
 
-def _affine(W: list[Vector], v: Vector, b: Vector) -> Vector:
-    return [
-        sum((wi * vi for wi, vi in zip(row, v, strict=True)), bi)
-        for row, bi in zip(W, b, strict=True)
-    ]
+def _entries(name: str, count: int) -> str:
+    """The input hint of a vector part: how many numbers, in which order."""
+    names = ", ".join(f"{name}{i}" for i in range(1, count + 1))
+    return f"{count} numbers in order: [{names}]"
 
 
-def _relu(v: Vector) -> Vector:
-    return [value if value > 0 else sympy.Integer(0) for value in v]
-
-
-def _softmax(z: list) -> list:
-    total = sum(sympy.exp(zi) for zi in z)
-    return [sympy.exp(zi) / total for zi in z]
+def _log_rounding(p: sympy.Expr) -> Fraction:
+    """How far −ln p can move when p is taken as the solution shows it, to 4 decimals."""
+    shown = Fraction(f"{float(p):.4f}")
+    return half_unit(4) / (shown - half_unit(4)) if shown > 2 * half_unit(4) else Fraction(0)
 
 
 def _forward(params: dict) -> dict:
-    pre = _affine(params["W1"], params["x"], params["b1"])
-    h = _relu(pre)
-    z = _affine(params["W2"], h, params["b2"])
+    pre = affine(params["W1"], params["x"], params["b1"])
+    h = relu(pre)
+    z = affine(params["W2"], h, params["b2"])
     return {"pre": pre, "h": h, "z": z}
 
 
@@ -93,61 +91,53 @@ def solve(params: dict) -> Solved:
     k = label - 1
     values = _forward(params)
     pre, h, z = values["pre"], values["h"], values["z"]
-    p = _softmax(z)
+    p = softmax(z)
     total = sum(sympy.exp(zi) for zi in z)
     ce = sympy.log(total) - z[k]
 
     # the same network with the ReLU skipped, or with a bias left out
-    z_linear = _affine(W2, pre, b2)
-    h_no_bias = _relu(_affine(W1, x, [0] * len(W1)))
-    z_no_hidden_bias = _affine(W2, h_no_bias, b2)
-    z_no_output_bias = _affine(W2, h, [0] * len(W2))
-    p_linear = _softmax(z_linear)
+    z_linear = affine(W2, pre, b2)
+    h_no_bias = relu(affine(W1, x, [0] * len(W1)))
+    z_no_hidden_bias = affine(W2, h_no_bias, b2)
+    z_no_output_bias = affine(W2, h, [0] * len(W2))
+    p_linear = softmax(z_linear)
 
-    hidden = Part(
-        id="hidden",
-        prompt="Hidden activations h = ReLU(W1·x + b1), as a vector",
-        kind=AnswerKind.VECTOR,
-        answer=tuple(h),
-        mistakes=(
-            Mistake(
-                "relu_skipped",
-                "those are the pre-activations; ReLU clips negatives to 0.",
-                tuple(pre),
-            ),
-            Mistake(
-                "bias_forgotten", "the hidden bias b1 is added before the ReLU.", tuple(h_no_bias)
-            ),
+    hidden = part(
+        AnswerKind.VECTOR,
+        "hidden",
+        "Hidden activations h = ReLU(W1·x + b1), as a vector",
+        tuple(h),
+        slip(
+            "relu_skipped", "those are the pre-activations; ReLU clips negatives to 0.", tuple(pre)
         ),
+        slip("bias_forgotten", "the hidden bias b1 is added before the ReLU.", tuple(h_no_bias)),
+        hint=_entries("h", len(h)),
     )
-    logits = Part(
-        id="logits",
-        prompt="Output logits z = W2·h + b2, as a vector",
-        kind=AnswerKind.VECTOR,
-        answer=tuple(z),
-        mistakes=(
-            Mistake(
-                "relu_skipped",
-                "those logits use the pre-activations; apply ReLU to the hidden layer first.",
-                tuple(z_linear),
-            ),
-            Mistake(
-                "bias_forgotten",
-                "the hidden bias b1 was left out of the hidden layer.",
-                tuple(z_no_hidden_bias),
-            ),
-            Mistake(
-                "output_bias_forgotten", "the output bias b2 is part of z.", tuple(z_no_output_bias)
-            ),
+    logits = part(
+        AnswerKind.VECTOR,
+        "logits",
+        "Output logits z = W2·h + b2, as a vector",
+        tuple(z),
+        slip(
+            "relu_skipped",
+            "those logits use the pre-activations; apply ReLU to the hidden layer first.",
+            tuple(z_linear),
         ),
+        slip(
+            "bias_forgotten",
+            "the hidden bias b1 was left out of the hidden layer.",
+            tuple(z_no_hidden_bias),
+        ),
+        slip("output_bias_forgotten", "the output bias b2 is part of z.", tuple(z_no_output_bias)),
+        hint=_entries("z", len(z)),
     )
     softmax_mistakes = [
-        Mistake(
+        slip(
             "not_normalised",
             "those are e^z without the division by Σ e^z; probabilities must add up to 1.",
             tuple(sympy.exp(zi) for zi in z),
         ),
-        Mistake(
+        slip(
             "relu_skipped",
             "that is the softmax of logits computed without the hidden ReLU.",
             tuple(p_linear),
@@ -156,45 +146,43 @@ def solve(params: dict) -> Solved:
     if sum(z) != 0:
         softmax_mistakes.insert(
             1,
-            Mistake(
+            slip(
                 "exp_skipped",
                 "that divides the logits by their sum; softmax exponentiates first: e^z / Σ e^z.",
                 tuple(zi / sum(z) for zi in z),
             ),
         )
-    probabilities = Part(
-        id="softmax",
-        prompt="Softmax probabilities p = softmax(z), as a vector",
-        kind=AnswerKind.VECTOR,
-        answer=tuple(p),
-        mistakes=tuple(softmax_mistakes),
+    probabilities = part(
+        AnswerKind.VECTOR,
+        "softmax",
+        "Softmax probabilities p = softmax(z), as a vector",
+        tuple(p),
+        *tuple(softmax_mistakes),
+        hint=_entries("p", len(p)),
     )
     loss_mistakes = [
-        Mistake(
+        slip(
             "log10",
             "that uses log10; the cross-entropy uses the natural log: -ln p_y.",
             ce / sympy.log(10),
-            sympy.Rational(1, 2),
         ),
-        Mistake(
+        slip(
             "log2",
             "that is the loss in bits (log2); the question asks for nats (ln).",
             ce / sympy.log(2),
-            sympy.Rational(1, 2),
         ),
-        Mistake(
+        slip(
             "entropy_of_prediction",
             "that is -Σ p·ln p, the entropy of the prediction; the cross-entropy with the label "
             "is -ln p_y for the true class only.",
-            # -Σ p_i ln p_i with ln p_i = z_i - ln Σ e^z, kept short enough to type back
             sympy.log(total) - sum(zi * sympy.exp(zi) for zi in z) / total,
         ),
-        Mistake(
+        slip(
             "logit_not_probability",
             "that is minus the logit z_y; the loss is minus the log of the softmax probability.",
             -z[k],
         ),
-        Mistake(
+        slip(
             "relu_skipped",
             "that loss comes from logits computed without the hidden ReLU.",
             sympy.log(sum(sympy.exp(zi) for zi in z_linear)) - z_linear[k],
@@ -203,19 +191,19 @@ def solve(params: dict) -> Solved:
     for j in range(len(z)):
         if j != k:
             loss_mistakes.append(
-                Mistake(
+                slip(
                     "wrong_class",
                     f"that is -ln p_{j + 1}, the loss for class {j + 1}; "
                     f"the true class is {label}.",
                     sympy.log(total) - z[j],
                 )
             )
-    loss = Part(
-        id="cross_entropy",
-        prompt=f"Cross-entropy loss for the true class {label} (natural log)",
-        kind=AnswerKind.REAL,
-        answer=ce,
-        mistakes=tuple(loss_mistakes),
+    loss = real(
+        "cross_entropy",
+        f"Cross-entropy loss for the true class {label} (natural log)",
+        ce,
+        *tuple(loss_mistakes),
+        tolerance=from_rounded(_log_rounding(p[k])),
     )
     facts = {
         "pre": pre,
@@ -245,9 +233,18 @@ FAMILY = Family(
             -100,
             100,
             length=(1, 8),
+            cols=(1, 8),
         ),
         Param("b1", "hidden-layer biases", "numbers", low=-100, high=100, length=(1, 8)),
-        Param("W2", "output-layer weights, one row per class", "matrix", -100, 100, length=(2, 8)),
+        Param(
+            "W2",
+            "output-layer weights, one row per class",
+            "matrix",
+            -100,
+            100,
+            length=(2, 8),
+            cols=(1, 8),
+        ),
         Param(
             "b2",
             "output-layer biases (zeros for none)",

@@ -20,7 +20,8 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Mistake, Part
+from interview_sim.kit import part, real, slip
+from interview_sim.model import AnswerKind, Part
 
 ACTIVATIONS = ("identity", "step", "relu", "sigmoid")
 NAMES = {"identity": "identity", "step": "step", "relu": "ReLU", "sigmoid": "sigmoid"}
@@ -94,27 +95,27 @@ def solve(params: dict) -> Solved:
     y = activate(f, s)
 
     sum_mistakes = [
-        Mistake("bias_forgotten", "the bias b is part of the sum: s = w·x + b.", dot),
-        Mistake("bias_subtracted", "the bias is added, not subtracted: s = w·x + b.", dot - b),
+        slip("bias_forgotten", "the bias b is part of the sum: s = w·x + b.", dot),
+        slip("bias_subtracted", "the bias is added, not subtracted: s = w·x + b.", dot - b),
     ]
     out_mistakes = [
-        Mistake(
+        slip(
             "bias_forgotten",
             f"the bias was left out: the output is {name}(w·x + b), not {name}(w·x).",
             activate(f, dot),
         ),
-        Mistake(
+        slip(
             "bias_subtracted",
             f"the bias is added at the sum node: {name}(w·x + b), not {name}(w·x - b).",
             activate(f, dot - b),
         ),
-        Mistake(
+        slip(
             "bias_after_activation",
             f"the bias is added at the sum node, before the activation: {name}(w·x + b), "
             f"not {name}(w·x) + b.",
             activate(f, dot) + b,
         ),
-        Mistake(
+        slip(
             "activation_not_applied",
             f"that is the weighted sum s itself; the output is {name}(s).",
             s,
@@ -123,7 +124,7 @@ def solve(params: dict) -> Solved:
     for other in ACTIVATIONS:
         if other not in (f, "identity"):
             out_mistakes.append(
-                Mistake(
+                slip(
                     "wrong_activation",
                     f"that is {NAMES[other]}(s); this node uses {name}.",
                     activate(other, s),
@@ -131,26 +132,17 @@ def solve(params: dict) -> Solved:
             )
     for i, j, swapped in _swaps(w):
         label = f"w{i + 1} and w{j + 1} were exchanged: each weight multiplies its own input"
-        sum_mistakes.append(Mistake("weights_swapped", label + ".", _dot(swapped, x) + b))
-        out_mistakes.append(
-            Mistake("weights_swapped", label + ".", activate(f, _dot(swapped, x) + b))
-        )
+        sum_mistakes.append(slip("weights_swapped", label + ".", _dot(swapped, x) + b))
+        out_mistakes.append(slip("weights_swapped", label + ".", activate(f, _dot(swapped, x) + b)))
 
     parts = [
-        Part(
-            id="weighted_sum",
-            prompt="Weighted sum s at the sum node (including the bias)",
-            kind=AnswerKind.REAL,
-            answer=s,
-            mistakes=tuple(sum_mistakes),
+        real(
+            "weighted_sum",
+            "Weighted sum s at the sum node (including the bias)",
+            s,
+            *tuple(sum_mistakes),
         ),
-        Part(
-            id="output",
-            prompt=f"Output of the node after the {name} activation",
-            kind=AnswerKind.REAL,
-            answer=y,
-            mistakes=tuple(out_mistakes),
-        ),
+        real("output", f"Output of the node after the {name} activation", y, *tuple(out_mistakes)),
     ]
     facts: dict = {
         "products": [wi * xi for wi, xi in zip(w, x, strict=True)],
@@ -172,14 +164,14 @@ def _table_part(w: list, b: sympy.Rational, f: str, name: str) -> Part:
         return tuple(g(_dot(weights, pair) + bias) for pair in BINARY_INPUTS)
 
     mistakes = [
-        Mistake("bias_forgotten", "the bias belongs in every weighted sum.", outputs(w, 0)),
-        Mistake("bias_subtracted", "the bias is added, not subtracted.", outputs(w, -b)),
-        Mistake(
+        slip("bias_forgotten", "the bias belongs in every weighted sum.", outputs(w, 0)),
+        slip("bias_subtracted", "the bias is added, not subtracted.", outputs(w, -b)),
+        slip(
             "bias_after_activation",
             f"the bias is added at the sum node, before {name}, not after it.",
             tuple(activate(f, _dot(w, pair)) + b for pair in BINARY_INPUTS),
         ),
-        Mistake(
+        slip(
             "activation_not_applied",
             f"those are the weighted sums; apply {name} to each.",
             outputs(w, b, g=lambda s: s),
@@ -188,7 +180,7 @@ def _table_part(w: list, b: sympy.Rational, f: str, name: str) -> Part:
     for other in ACTIVATIONS:
         if other not in (f, "identity"):
             mistakes.append(
-                Mistake(
+                slip(
                     "wrong_activation",
                     f"that applies {NAMES[other]}; this node uses {name}.",
                     outputs(w, b, g=lambda s, other=other: activate(other, s)),
@@ -196,21 +188,20 @@ def _table_part(w: list, b: sympy.Rational, f: str, name: str) -> Part:
             )
     if w[0] != w[1]:
         mistakes.append(
-            Mistake(
+            slip(
                 "weights_swapped",
                 "w1 multiplies x1 and w2 multiplies x2; the two weights were exchanged.",
                 outputs([w[1], w[0]], b),
             )
         )
-    return Part(
-        id="binary_table",
-        prompt=(
-            "Outputs for the inputs (x1, x2) = (0, 0), (0, 1), (1, 0), (1, 1), as a vector "
-            "in that order"
-        ),
-        kind=AnswerKind.VECTOR,
-        answer=outputs(w, b),
-        mistakes=tuple(mistakes),
+    return part(
+        AnswerKind.VECTOR,
+        "binary_table",
+        "Outputs for the inputs (x1, x2) = (0, 0), (0, 1), (1, 0), (1, 1), as a vector "
+        "in that order",
+        outputs(w, b),
+        *tuple(mistakes),
+        hint="four outputs, for (0, 0), (0, 1), (1, 0), (1, 1) in that order: [y1, y2, y3, y4]",
     )
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from random import Random
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Mistake, Part
+from interview_sim.kit import integer, slip
 
 INPUT_SIDE = 224
 
@@ -117,18 +117,15 @@ def solve(params: dict) -> Solved:
     classes = params["classes"]
     wa = width(backbone, a)
     parts = [
-        Part(
-            id="length",
-            prompt=f"Length of the feature vector taken from {a}",
-            kind=AnswerKind.INTEGER,
-            answer=wa,
-            mistakes=(
-                Mistake(
-                    "spatial_unpooled",
-                    "that is the whole feature map flattened (channels·height·width); global "
-                    "average pooling leaves one number per channel.",
-                    unpooled(backbone, a),
-                ),
+        integer(
+            "length",
+            f"Length of the feature vector taken from {a}",
+            wa,
+            slip(
+                "spatial_unpooled",
+                "that is the whole feature map flattened (channels·height·width); global "
+                "average pooling leaves one number per channel.",
+                unpooled(backbone, a),
             ),
         )
     ]
@@ -139,34 +136,31 @@ def solve(params: dict) -> Solved:
         facts.update(width_b=wb, unpooled_b=unpooled(backbone, b), map_b=is_map(backbone, b))
         facts["concat"] = concat
         parts.append(
-            Part(
-                id="concat_length",
-                prompt=f"Length of the vector formed by concatenating the {a} and {b} features",
-                kind=AnswerKind.INTEGER,
-                answer=concat,
-                mistakes=(
-                    Mistake(
-                        "one_layer_only",
-                        "the concatenation holds both vectors: add the two lengths.",
-                        wa,
-                    ),
-                    Mistake(
-                        "one_layer_only",
-                        "the concatenation holds both vectors: add the two lengths.",
-                        wb,
-                    ),
-                    Mistake(
-                        "spatial_unpooled",
-                        "a convolutional map enters the vector after global average pooling, one "
-                        "number per channel, not flattened whole.",
-                        unpooled(backbone, a) + unpooled(backbone, b),
-                    ),
-                    Mistake(
-                        "multiplied",
-                        "concatenating appends one vector to the other: the "
-                        "lengths add, they do not multiply.",
-                        wa * wb,
-                    ),
+            integer(
+                "concat_length",
+                f"Length of the vector formed by concatenating the {a} and {b} features",
+                concat,
+                slip(
+                    "one_layer_only",
+                    "the concatenation holds both vectors: add the two lengths.",
+                    wa,
+                ),
+                slip(
+                    "one_layer_only",
+                    "the concatenation holds both vectors: add the two lengths.",
+                    wb,
+                ),
+                slip(
+                    "spatial_unpooled",
+                    "a convolutional map enters the vector after global average pooling, one "
+                    "number per channel, not flattened whole.",
+                    unpooled(backbone, a) + unpooled(backbone, b),
+                ),
+                slip(
+                    "multiplied",
+                    "concatenating appends one vector to the other: the "
+                    "lengths add, they do not multiply.",
+                    wa * wb,
                 ),
             )
         )
@@ -174,17 +168,17 @@ def solve(params: dict) -> Solved:
     inputs = facts["concat"] if on_concat else wa
     head = inputs * classes + classes
     head_mistakes = [
-        Mistake(
+        slip(
             "no_bias",
             f"an nn.Linear layer also has one bias per output: add C = {classes}.",
             inputs * classes,
         ),
-        Mistake(
+        slip(
             "imagenet_outputs",
             f"the new head replaces the 1000 ImageNet outputs with C = {classes} outputs.",
             inputs * 1000 + 1000,
         ),
-        Mistake(
+        slip(
             "spatial_unpooled",
             "the head reads the pooled vector (one number per channel), not the flattened map.",
             (unpooled(backbone, a) + (unpooled(backbone, b) if on_concat else 0)) * classes
@@ -194,7 +188,7 @@ def solve(params: dict) -> Solved:
     if on_concat:
         for w in (wa, facts["width_b"]):
             head_mistakes.append(
-                Mistake(
+                slip(
                     "one_layer_only",
                     "the head reads the concatenated vector, so its input has both lengths.",
                     w * classes + classes,
@@ -202,13 +196,12 @@ def solve(params: dict) -> Solved:
             )
     source = f"the concatenated {a} + {b} vector" if on_concat else f"the {a} features"
     parts.append(
-        Part(
-            id="head_params",
-            prompt=f"Number of trainable parameters of a new nn.Linear head from {source} to "
+        integer(
+            "head_params",
+            f"Number of trainable parameters of a new nn.Linear head from {source} to "
             f"{classes} classes",
-            kind=AnswerKind.INTEGER,
-            answer=head,
-            mistakes=tuple(head_mistakes),
+            head,
+            *tuple(head_mistakes),
         )
     )
     facts.update(head_inputs=inputs, head=head, on_concat=on_concat)

@@ -19,9 +19,10 @@ from random import Random
 
 import sympy
 
-from generators.information_theory._log_sums import combine, entropy_terms, in_base
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Mistake, Part
+from interview_sim.kit import from_rounded, half_unit, part, real, slip
+from interview_sim.kit.logs import combine, entropy_terms, in_base
+from interview_sim.model import AnswerKind
 
 # (story, class name, class labels, candidate attributes: name -> values)
 SCENARIOS = (
@@ -195,111 +196,99 @@ def solve(params: dict) -> Solved:
     h_class = in_base(parent, 2)
     splits = _splits(params)
     parts = [
-        Part(
-            id="h_class",
-            prompt=f"Entropy of {params['target']} before any split, in bits",
-            kind=AnswerKind.REAL,
-            answer=h_class,
-            mistakes=(
-                Mistake(
-                    "natural_log",
-                    "that uses the natural log (nats); the question asks for bits: log2.",
-                    in_base(parent, None),
-                    sympy.Rational(1, 2),
-                ),
-                Mistake(
-                    "missing_minus", "the sign is wrong: entropy is −Σ p·log2 p ≥ 0.", -h_class
-                ),
+        real(
+            "h_class",
+            f"Entropy of {params['target']} before any split, in bits",
+            h_class,
+            slip(
+                "natural_log",
+                "that uses the natural log (nats); the question asks for bits: log2.",
+                in_base(parent, None),
             ),
+            slip("missing_minus", "the sign is wrong: entropy is −Σ p·log2 p ≥ 0.", -h_class),
             unit="bits",
         )
     ]
     for key, split in zip(KEYS, splits, strict=True):
         name = split["name"]
         parts.append(
-            Part(
-                id=f"h_given_{key}",
-                prompt=f"Conditional entropy H({params['target']} | {name}), in bits",
-                kind=AnswerKind.REAL,
-                answer=split["cond"],
-                mistakes=(
-                    Mistake(
-                        "unweighted",
-                        "that averages the children's entropies equally; weight each child by "
-                        "its share of the rows, n_v / n.",
-                        split["unweighted_cond"],
-                    ),
-                    Mistake(
-                        "swapped_with_gain",
-                        "that is the information gain H(class) − H(class | attribute), not the "
-                        "conditional entropy itself.",
-                        split["gain"],
-                    ),
-                    Mistake(
-                        "natural_log",
-                        "that uses the natural log (nats); the question asks for bits: log2.",
-                        in_base(split["cond_terms"], None),
-                        sympy.Rational(1, 2),
-                    ),
+            real(
+                f"h_given_{key}",
+                f"Conditional entropy H({params['target']} | {name}), in bits",
+                split["cond"],
+                slip(
+                    "unweighted",
+                    "that averages the children's entropies equally; weight each child by "
+                    "its share of the rows, n_v / n.",
+                    split["unweighted_cond"],
                 ),
+                slip(
+                    "swapped_with_gain",
+                    "that is the information gain H(class) − H(class | attribute), not the "
+                    "conditional entropy itself.",
+                    split["gain"],
+                ),
+                slip(
+                    "natural_log",
+                    "that uses the natural log (nats); the question asks for bits: log2.",
+                    in_base(split["cond_terms"], None),
+                ),
+                # worked as Σ (n_v / n)·H_v from child entropies shown to 4 decimals
+                tolerance=from_rounded(half_unit(4)),
                 unit="bits",
             )
         )
     for key, split in zip(KEYS, splits, strict=True):
         name = split["name"]
         parts.append(
-            Part(
-                id=f"ig_{key}",
-                prompt=f"Information gain of splitting on {name}, in bits",
-                kind=AnswerKind.REAL,
-                answer=split["gain"],
-                mistakes=(
-                    Mistake(
-                        "conditional_entropy",
-                        "that is the conditional entropy H(class | attribute), the entropy left "
-                        "after the split (some prompts loosely call it the 'information gain'); "
-                        "the gain is H(class) minus it.",
-                        split["cond"],
-                    ),
-                    Mistake(
-                        "unweighted",
-                        "the children's entropies were averaged equally; weight each child by "
-                        "its share of the rows, n_v / n, before subtracting.",
-                        split["unweighted_gain"],
-                    ),
-                    Mistake(
-                        "natural_log",
-                        "that uses the natural log (nats); the question asks for bits: log2.",
-                        in_base(split["gain_terms"], None),
-                        sympy.Rational(1, 2),
-                    ),
-                    Mistake(
-                        "sign",
-                        "the subtraction is the wrong way round: IG = H(class) − H(class | "
-                        "attribute) ≥ 0.",
-                        -split["gain"],
-                    ),
+            real(
+                f"ig_{key}",
+                f"Information gain of splitting on {name}, in bits",
+                split["gain"],
+                slip(
+                    "conditional_entropy",
+                    "that is the conditional entropy H(class | attribute), the entropy left "
+                    "after the split (some prompts loosely call it the 'information gain'); "
+                    "the gain is H(class) minus it.",
+                    split["cond"],
                 ),
+                slip(
+                    "unweighted",
+                    "the children's entropies were averaged equally; weight each child by "
+                    "its share of the rows, n_v / n, before subtracting.",
+                    split["unweighted_gain"],
+                ),
+                slip(
+                    "natural_log",
+                    "that uses the natural log (nats); the question asks for bits: log2.",
+                    in_base(split["gain_terms"], None),
+                ),
+                slip(
+                    "sign",
+                    "the subtraction is the wrong way round: IG = H(class) − H(class | "
+                    "attribute) ≥ 0.",
+                    -split["gain"],
+                ),
+                # worked as H(class) − H(class | attribute), both shown to 4 decimals
+                tolerance=from_rounded(2 * half_unit(4)),
                 unit="bits",
             )
         )
     gains = [float(split["gain"]) for split in splits]
     best = 0 if gains[0] > gains[1] else 1
     parts.append(
-        Part(
-            id="split",
-            prompt="Which attribute should the tree split on first?",
-            kind=AnswerKind.CHOICE,
-            answer=KEYS[best],
-            options=tuple(zip(KEYS, params["attributes"], strict=True)),
-            mistakes=(
-                Mistake(
-                    "minimum_gain",
-                    "that attribute has the smaller information gain; the tree splits on the "
-                    "attribute whose split removes the most uncertainty: the largest gain.",
-                    KEYS[1 - best],
-                ),
+        part(
+            AnswerKind.CHOICE,
+            "split",
+            "Which attribute should the tree split on first?",
+            KEYS[best],
+            slip(
+                "minimum_gain",
+                "that attribute has the smaller information gain; the tree splits on the "
+                "attribute whose split removes the most uncertainty: the largest gain.",
+                KEYS[1 - best],
             ),
+            options=tuple(zip(KEYS, params["attributes"], strict=True)),
         )
     )
     labels = _ordered(row[2] for row in params["rows"])

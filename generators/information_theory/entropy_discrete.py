@@ -5,6 +5,7 @@ symbols, or a grey-level pixel with L = 2^k equally likely levels (the book's in
 → 8 bits; its other special case, a certain event → 0 bits, is ``source="pmf"`` with
 ``probabilities=[1]``). Drawn pmfs use multiples of 1/8, 1/16, 0.05 or 0.1 that sum exactly to 1;
 now and then one outcome has probability 0 on purpose, to exercise the convention 0·log 0 = 0.
+The maximum for the alphabet is asked only of a pmf: for a uniform source it is the same number.
 
 Slips caught: natural log (nats) or log10 instead of log2, the missing minus sign (a negative
 "entropy" — one transcription of the book prints Shannon's formula without it), a forgotten term,
@@ -18,25 +19,31 @@ from random import Random
 
 import sympy
 
-from generators.information_theory._log_sums import combine, entropy_terms, in_base
 from interview_sim.answers.numbers import format_exact
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Mistake, Part
+from interview_sim.kit import (
+    HALF,
+    combine,
+    entropy_terms,
+    from_rounded,
+    half_unit,
+    in_base,
+    real,
+    slip,
+)
 
 SOURCES = ("pmf", "equiprobable", "pixel")
 GRIDS = (8, 16, 20, 10)  # probabilities are multiples of 1/8, 1/16, 0.05 or 0.1
 
 
 def draw(rng: Random) -> dict:
-    roll = rng.random()
-    ask_nats = rng.random() < 0.5
+    roll, ask_nats = rng.random(), rng.random() < 0.5
     if roll < 0.9:
         outcomes = rng.choices(range(2, 7), weights=(1, 3, 4, 6, 6))[0]
         # two outcomes on a coarse grid leave too few distinct pmfs: use the finer grids
         grid = rng.choices(GRIDS, weights=(2, 8, 8, 2) if outcomes > 2 else (0, 1, 1, 0))[0]
         with_zero = outcomes >= 3 and rng.random() < 0.1
-        positive = outcomes - 1 if with_zero else outcomes
-        cuts = sorted(rng.sample(range(1, grid), positive - 1))
+        cuts = sorted(rng.sample(range(1, grid), outcomes - with_zero - 1))
         weights = [b - a for a, b in zip([0, *cuts], [*cuts, grid], strict=True)]
         if with_zero:
             weights.insert(rng.randint(0, len(weights)), 0)
@@ -56,21 +63,25 @@ def draw(rng: Random) -> dict:
 
 def check(params: dict) -> None:
     source, n, probabilities = params["source"], params["outcomes"], params["probabilities"]
-    if source == "pmf":
-        if not probabilities:
-            raise ParamError("probabilities", "a pmf needs 1–10 probabilities")
-        if n != len(probabilities):
+    if source != "pmf":
+        if probabilities:
             raise ParamError(
-                "outcomes", f"must equal the number of probabilities ({len(probabilities)})"
+                "probabilities", f'must be [] for source "{source}" (only a pmf has them)'
             )
-        total = sum(probabilities)
-        if total != 1:
-            raise ParamError("probabilities", f"must sum to exactly 1, they sum to {total}")
-        return
-    if probabilities:
-        raise ParamError("probabilities", f'must be [] for source "{source}" (only a pmf has them)')
-    if source == "pixel" and (n < 2 or n & (n - 1)):
-        raise ParamError("outcomes", f"a pixel's number of levels must be a power of two, got {n}")
+        if source == "pixel" and (n < 2 or n & (n - 1)):
+            raise ParamError(
+                "outcomes", f"a pixel's number of levels must be a power of two, got {n}"
+            )
+    elif not probabilities:
+        raise ParamError("probabilities", "a pmf needs 1–10 probabilities")
+    elif n != len(probabilities):
+        raise ParamError(
+            "outcomes", f"must equal the number of probabilities ({len(probabilities)})"
+        )
+    elif sum(probabilities) != 1:
+        raise ParamError(
+            "probabilities", f"must sum to exactly 1, they sum to {sum(probabilities)}"
+        )
 
 
 def _shown(probabilities: list) -> list[str]:
@@ -82,154 +93,109 @@ def _shown(probabilities: list) -> list[str]:
 
 def solve(params: dict) -> Solved:
     source, n, probabilities = params["source"], params["outcomes"], params["probabilities"]
-    if source == "pmf":
-        grid = lcm(*(int(p.q) for p in probabilities))
-        weights = [int(p * grid) for p in probabilities]
-        terms = entropy_terms(weights)
-    else:
-        terms = {n: sympy.Integer(1)}
-    bits, nats = in_base(terms, 2), in_base(terms, None)
-    maximum = in_base({n: sympy.Integer(1)}, 2)
-    log2_n = maximum
-
-    bits_mistakes = [
-        Mistake(
-            "nats",
-            "that is the entropy in nats (natural log); bits need log2, i.e. divide by ln 2.",
-            nats,
-            sympy.Rational(1, 2),
-        ),
-        Mistake(
-            "log10",
-            "that uses log10 (hartleys); entropy in bits needs log base 2.",
-            in_base(terms, 10),
-            sympy.Rational(1, 2),
-        ),
-        Mistake(
-            "missing_minus",
-            "the minus sign is missing: Σ p·log2 p is never positive, so H = −Σ p·log2 p ≥ 0.",
-            -bits,
-        ),
+    pmf = source == "pmf"
+    grid = lcm(*(int(p.q) for p in probabilities)) if pmf else 1
+    weights = [int(p * grid) for p in probabilities]
+    terms = entropy_terms(weights) if pmf else {n: sympy.Integer(1)}
+    bits, nats, log2_n = in_base(terms, 2), in_base(terms, None), in_base({n: 1}, 2)
+    shown = _shown(probabilities) if pmf else []
+    contributions = [
+        -in_base(combine((sympy.Rational(a, grid), {a: 1}), (-p, {grid: 1})), 2) if a else 0
+        for p, a in zip(probabilities, weights, strict=True)
     ]
-    shown = _shown(probabilities) if source == "pmf" else []
-    contributions = []
-    if source == "pmf":
-        seen = set()
-        for p, a, text in zip(probabilities, weights, shown, strict=True):
-            p_log_p = combine((sympy.Rational(a, grid), {a: 1}), (-p, {grid: 1}))
-            term = -in_base(p_log_p, 2) if a else sympy.Integer(0)
-            contributions.append(term)
-            if a and p not in seen:
-                seen.add(p)
-                bits_mistakes.append(
-                    Mistake(
-                        "missing_term",
-                        f"a term is missing (the outcome with p = {text}): every outcome with "
-                        "p > 0 adds −p·log2 p.",
-                        bits - term,
-                    )
+    missing = {text: term for text, term, a in zip(shown, contributions, weights, strict=True) if a}
+    parts = [
+        real(
+            "entropy_bits",
+            "Entropy H(X) in bits",
+            bits,
+            slip("nats", "that is the entropy in nats (natural log); bits need log2.", nats),
+            slip("log10", "that uses log10 (hartleys); bits need log base 2.", in_base(terms, 10)),
+            slip("missing_minus", "the minus sign is missing: H = −Σ p·log2 p ≥ 0.", -bits),
+            *(
+                slip(
+                    "missing_term",
+                    f"a term is missing (the outcome with p = {text}): every "
+                    "outcome with p > 0 adds −p·log2 p.",
+                    bits - term,
                 )
-        bits_mistakes.append(
-            Mistake(
+                for text, term in missing.items()
+            ),
+            slip(
                 "uniform",
                 f"that is log2 {n}, the entropy only if all {n} outcomes were equally likely.",
                 log2_n,
             )
-        )
-    else:
-        bits_mistakes += [
-            Mistake(
-                "outcomes",
-                f"that is the number of outcomes N = {n}; the entropy is log2 N bits.",
-                sympy.Integer(n),
-            ),
-            Mistake(
+            if pmf
+            else None,
+            None if pmf else slip("outcomes", f"that is N = {n}; the entropy is log2 N bits.", n),
+            None
+            if pmf
+            else slip(
                 "whole_bits",
-                f"that is ⌈log2 {n}⌉, the whole bits a fixed-length code needs; the entropy "
-                f"log2 {n} need not be a whole number.",
+                f"that is ⌈log2 {n}⌉, the whole bits a "
+                f"fixed-length code needs; log2 {n} need not be whole.",
                 sympy.ceiling(log2_n),
             ),
-        ]
-
-    parts = [
-        Part(
-            id="entropy_bits",
-            prompt="Entropy H(X) in bits",
-            kind=AnswerKind.REAL,
-            answer=bits,
-            mistakes=tuple(bits_mistakes),
+            # a pmf's entropy is worked as the sum of its terms, each shown to 4 decimals
+            tolerance=from_rounded(sum(1 for a in weights if a) * half_unit(4)),
             unit="bits",
-        )
+        ),
     ]
     if params["ask_nats"]:
         parts.append(
-            Part(
-                id="entropy_nats",
-                prompt="Entropy H(X) in nats",
-                kind=AnswerKind.REAL,
-                answer=nats,
-                mistakes=(
-                    Mistake(
-                        "bits_not_nats",
-                        "that is the entropy in bits; nats use ln (H_nats = H_bits · ln 2).",
-                        bits,
-                    ),
-                    Mistake(
-                        "wrong_conversion",
-                        "that divides by ln 2 instead of multiplying: H_nats = H_bits · ln 2.",
-                        bits / sympy.log(2),
-                    ),
-                    Mistake(
-                        "missing_minus", "the minus sign is missing: H = −Σ p·ln p ≥ 0.", -nats
-                    ),
+            real(
+                "entropy_nats",
+                "Entropy H(X) in nats",
+                nats,
+                slip("bits_not_nats", "that is the entropy in bits; H_nats = H_bits · ln 2.", bits),
+                slip(
+                    "wrong_conversion",
+                    "that divides by ln 2: H_nats = H_bits · ln 2.",
+                    bits / sympy.log(2),
                 ),
+                slip("missing_minus", "the minus sign is missing: H = −Σ p·ln p ≥ 0.", -nats),
+                # worked as H_bits (4 decimals) × 0.6931: both roundings carry over
+                tolerance=from_rounded(half_unit(4) + half_unit(4) * int(sympy.ceiling(bits))),
                 unit="nats",
             )
         )
-    max_mistakes = [
-        Mistake(
-            "nats",
-            f"that is ln {n} (nats); in bits the maximum is log2 {n}.",
-            in_base({n: 1}, None),
-            sympy.Rational(1, 2),
-        ),
-    ]
-    if source == "pmf":
-        max_mistakes.append(
-            Mistake(
-                "this_source",
-                "that is this source's own entropy; the maximum over all pmfs on "
-                f"{n} outcomes is reached by the uniform one: log2 {n}.",
-                bits,
+    if pmf:
+        parts.append(
+            real(
+                "max_entropy",
+                f"Largest possible entropy of any source with {n} outcomes, in bits",
+                log2_n,
+                slip(
+                    "nats",
+                    f"that is ln {n} (nats); in bits the maximum is log2 {n}.",
+                    in_base({n: 1}, None),
+                    HALF,
+                ),
+                slip(
+                    "this_source",
+                    "that is this source's own entropy; the maximum over all pmfs "
+                    f"on {n} outcomes is reached by the uniform one: log2 {n}.",
+                    bits,
+                ),
+                slip(
+                    "one_bit",
+                    f"1 bit is the maximum only for two outcomes; here it is log2 {n}.",
+                    1,
+                ),
+                slip("outcomes", f"that is N = {n} itself, not log2 N.", n),
+                unit="bits",
             )
         )
-    max_mistakes += [
-        Mistake(
-            "one_bit",
-            f"1 bit is the maximum only for two outcomes; with {n} outcomes it is log2 {n}.",
-            sympy.Integer(1),
-        ),
-        Mistake("outcomes", f"that is N = {n} itself, not log2 N.", sympy.Integer(n)),
-    ]
-    parts.append(
-        Part(
-            id="max_entropy",
-            prompt=f"Largest possible entropy of any source with {n} outcomes, in bits",
-            kind=AnswerKind.REAL,
-            answer=maximum,
-            mistakes=tuple(max_mistakes),
-            unit="bits",
-        )
-    )
     facts = {
         "bits": bits,
         "nats": nats,
-        "maximum": maximum,
+        "maximum": log2_n,
         "shown": shown,
-        "symbols": [f"x{i}" for i in range(1, n + 1)] if source == "pmf" else [],
+        "symbols": [f"x{i}" for i in range(1, n + 1)] if pmf else [],
         "contributions": contributions,
-        "has_zero": any(p == 0 for p in probabilities),
-        "is_uniform": source != "pmf" or len(set(probabilities)) == 1,
+        "has_zero": 0 in probabilities,
+        "is_uniform": not pmf or len(set(probabilities)) == 1,
     }
     return Solved(parts, facts)
 
@@ -238,6 +204,7 @@ FAMILY = Family(
     id="entropy_discrete",
     chapter="information_theory",
     title="Entropy of a discrete source",
+    version=2,
     book_refs=("IT-Q3", "IT-Q4", "IT-Q9", "IT-Q10", "IT-Q11"),
     params=(
         Param("source", "what emits the symbol", "choice", options=SOURCES),

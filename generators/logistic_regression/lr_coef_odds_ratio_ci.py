@@ -1,7 +1,8 @@
 """Odds ratio of a logistic-regression coefficient and its confidence intervals.
 
-Varies PRB-22(3,4) and the mock exam's logistic-regression section (gum bacteria / Alzheimer:
-β̂ = 0.0258, SE = 0.0194, 95%). The z values are the book's printed table, used as exact decimals:
+Varies PRB-22(3,4) (gum bacteria / Alzheimer: β̂ = 0.0258, SE = 0.0194, a 99% interval: the
+book's instance in ``book_params``) and the mock exam's logistic-regression section (same model,
+95%). The z values are the book's printed table, used as exact decimals:
 90% → 1.645, 95% → 1.960, 99% → 2.576, 99.9% → 3.291. Asked: the odds ratio for an increase of Δx,
 the confidence interval for β, and the one for the odds ratio per Δx. Slips modelled: a one-sided z
 (1.645 for 95%), leaving z out, exponentiating the SE, reporting β instead of e^β, forgetting Δx or
@@ -17,7 +18,8 @@ import sympy
 
 from generators.logistic_regression._context import COVARIATES, SCENARIOS, grid
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Mistake, Part, Tolerance
+from interview_sim.kit import part, real, slip
+from interview_sim.model import AnswerKind, Tolerance
 from interview_sim.render import num
 
 LEVELS = (90, 95, 99, 99.9)
@@ -84,46 +86,42 @@ def solve(params: dict) -> Solved:
     unit = "one unit" if delta == 1 else f"Δx = {num(delta)}"
 
     or_mistakes = [
-        Mistake(
+        slip(
             "log_odds_ratio",
             "that is β·Δx, the change in log-odds; the odds ratio is its exponential.",
             beta * delta,
         ),
-        Mistake(
+        slip(
             "forgot_delta",
             f"that is e^β, the odds ratio per one unit; for Δx = {num(delta)} it is e^(β·Δx).",
             sympy.exp(beta),
         ),
-        Mistake(
+        slip(
             "delta_outside",
             "Δx multiplies β inside the exponent, not the odds ratio: e^(β·Δx), not Δx·e^β.",
             delta * sympy.exp(beta),
         ),
-        Mistake(
-            "inverted",
-            "that is e^(−β·Δx), the odds ratio for a decrease of Δx.",
-            1 / odds_ratio,
-        ),
+        slip("inverted", "that is e^(−β·Δx), the odds ratio for a decrease of Δx.", 1 / odds_ratio),
     ]
     # an interval near 0 would make a purely relative tolerance demand absurd precision
     scale = Fraction(str(max(abs(lo), abs(hi))))
     beta_tolerance = Tolerance(slack=scale / 1000)
     beta_mistakes = [
-        Mistake(
+        slip(
             "one_sided_z",
             f"that uses the one-sided value z = {num(z1)}; a two-sided {level}% interval needs "
             f"z = {num(z)}.",
             (beta - z1 * se, beta + z1 * se),
         ),
-        Mistake(
+        slip(
             "no_z", f"that is β̂ ± SE; the margin is z·SE with z = {num(z)}.", (beta - se, beta + se)
         ),
-        Mistake(
+        slip(
             "exponentiated",
             "that is the interval for the odds ratio per unit; the question asks for β itself.",
             (sympy.exp(lo), sympy.exp(hi)),
         ),
-        Mistake(
+        slip(
             "scaled_by_delta",
             f"that is the interval for β·Δx; the coefficient β is per one unit of "
             f"{covariate.short}.",
@@ -131,63 +129,62 @@ def solve(params: dict) -> Solved:
         ),
     ]
     ci_or_mistakes = [
-        Mistake(
+        slip(
             "forgot_delta",
             f"that is the interval per one unit; for Δx = {num(delta)} exponentiate Δx times the "
             "endpoints.",
             (sympy.exp(lo), sympy.exp(hi)),
         ),
-        Mistake(
+        slip(
             "one_sided_z",
             f"that uses the one-sided z = {num(z1)}; a two-sided {level}% interval needs "
             f"z = {num(z)}.",
             (sympy.exp(delta * (beta - z1 * se)), sympy.exp(delta * (beta + z1 * se))),
         ),
-        Mistake(
+        slip(
             "exponentiated_se",
             "that exponentiates the SE and adds it to the odds ratio; exponentiate the endpoints "
             "of the interval for β instead.",
             (odds_ratio - z * sympy.exp(delta * se), odds_ratio + z * sympy.exp(delta * se)),
         ),
-        Mistake(
+        slip(
             "margin_not_exponentiated",
             "that puts the log-scale margin z·SE around e^(β·Δx); the interval is not symmetric on "
             "the odds-ratio scale: exponentiate both endpoints.",
             (odds_ratio - z * delta * se, odds_ratio + z * delta * se),
         ),
-        Mistake(
+        slip(
             "not_exponentiated",
             "that is the interval for the log odds ratio β·Δx; exponentiate both endpoints.",
             (delta * lo, delta * hi),
         ),
-        Mistake(
+        slip(
             "delta_outside",
             "Δx belongs inside the exponent: (e^(Δx·lo), e^(Δx·hi)).",
             (delta * sympy.exp(lo), delta * sympy.exp(hi)),
         ),
     ]
     parts = [
-        Part(
-            id="odds_ratio",
-            prompt=f"The odds ratio for an increase of {unit} in {covariate.short}",
-            kind=AnswerKind.REAL,
-            answer=odds_ratio,
-            mistakes=tuple(or_mistakes),
+        real(
+            "odds_ratio",
+            f"The odds ratio for an increase of {unit} in {covariate.short}",
+            odds_ratio,
+            *tuple(or_mistakes),
         ),
-        Part(
-            id="beta_ci",
-            prompt=f"The {level}% confidence interval for β",
-            kind=AnswerKind.INTERVAL,
-            answer=(lo, hi),
+        part(
+            AnswerKind.INTERVAL,
+            "beta_ci",
+            f"The {level}% confidence interval for β",
+            (lo, hi),
+            *tuple(beta_mistakes),
             tolerance=beta_tolerance,
-            mistakes=tuple(beta_mistakes),
         ),
-        Part(
-            id="odds_ratio_ci",
-            prompt=f"The {level}% confidence interval for the odds ratio per {unit}",
-            kind=AnswerKind.INTERVAL,
-            answer=ci_or,
-            mistakes=tuple(ci_or_mistakes),
+        part(
+            AnswerKind.INTERVAL,
+            "odds_ratio_ci",
+            f"The {level}% confidence interval for the odds ratio per {unit}",
+            ci_or,
+            *tuple(ci_or_mistakes),
         ),
     ]
     facts = {
@@ -233,7 +230,7 @@ FAMILY = Family(
         "covariate": "bacteria",
         "beta": 0.0258,
         "se": 0.0194,
-        "level": 95,
+        "level": 99,
         "delta": 1,
     },
 )

@@ -25,7 +25,8 @@ from generators.logistic_regression._context import (
     round_to,
 )
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Domain, Mistake, Part
+from interview_sim.kit import part, real, slip
+from interview_sim.model import AnswerKind, Domain, Mistake
 from interview_sim.render import num
 
 MAX_LOGIT = 20  # beyond this P(y=1) prints as 0 or 1 and the question is pointless
@@ -98,7 +99,7 @@ def solve(params: dict) -> Solved:
 
     def slips(transform, what: str) -> list[Mistake]:
         found = [
-            Mistake(
+            slip(
                 "no_intercept",
                 f"the intercept β0 = {num(b0)} belongs in the linear predictor; that {what} "
                 "leaves it out.",
@@ -108,7 +109,7 @@ def solve(params: dict) -> Solved:
         if flipped is not None:
             i = negatives[0]
             found.append(
-                Mistake(
+                slip(
                     "coefficient_sign",
                     f"the coefficient of {covariates[i].short} is negative ({num(betas[i])}); "
                     f"that {what} uses +{num(-betas[i])}.",
@@ -118,61 +119,43 @@ def solve(params: dict) -> Solved:
         return found
 
     parts = [
-        Part(
-            id="logit",
-            prompt="The log-odds (logit) z = β0 + Σ βi·xi for this subject",
-            kind=AnswerKind.REAL,
-            answer=z,
-            mistakes=(
-                *slips(lambda v: v, "value"),
-                Mistake("probability_not_logit", "that is P(y = 1) = σ(z), not z itself.", p),
-            ),
+        real(
+            "logit",
+            "The log-odds (logit) z = β0 + Σ βi·xi for this subject",
+            z,
+            *slips(lambda v: v, "value"),
+            slip("probability_not_logit", "that is P(y = 1) = σ(z), not z itself.", p),
         ),
-        Part(
-            id="odds",
-            prompt="The odds P(y = 1) / P(y = 0) for this subject",
-            kind=AnswerKind.REAL,
-            answer=odds,
-            mistakes=(
-                Mistake(
-                    "probability_not_odds",
-                    "that is the probability σ(z); the odds are e^z = p/(1 − p).",
-                    p,
-                ),
-                Mistake("logit_not_odds", "that is the log-odds z; the odds are e^z.", z),
-                Mistake(
-                    "inverted_odds",
-                    "that is e^(−z), the odds against the outcome, not for it.",
-                    1 / odds,
-                ),
-                *slips(sympy.exp, "value"),
+        real(
+            "odds",
+            "The odds P(y = 1) / P(y = 0) for this subject",
+            odds,
+            slip(
+                "probability_not_odds",
+                "that is the probability σ(z); the odds are e^z = p/(1 − p).",
+                p,
             ),
+            slip("logit_not_odds", "that is the log-odds z; the odds are e^z.", z),
+            slip("inverted", "that is e^(−z), the odds against the outcome, not for it.", 1 / odds),
+            *slips(sympy.exp, "value"),
         ),
-        Part(
-            id="probability",
-            prompt="The probability P(y = 1) for this subject",
-            kind=AnswerKind.REAL,
-            answer=p,
-            mistakes=(
-                Mistake(
-                    "odds_not_probability",
-                    "that is the odds e^z; the probability is e^z/(1 + e^z) = σ(z).",
-                    odds,
-                ),
-                Mistake(
-                    "sigma_minus_z",
-                    "that is σ(−z) = 1 − p, the probability of y = 0.",
-                    1 - p,
-                ),
-                *slips(sigma, "value"),
-                Mistake(
-                    "rounded_coefficients",
-                    "the method is right, but the coefficients were rounded to two decimals "
-                    "first; small coefficients multiply large covariate values, so keep every "
-                    "printed digit.",
-                    sigma(rounded_z),
-                    sympy.Rational(1, 2),
-                ),
+        real(
+            "probability",
+            "The probability P(y = 1) for this subject",
+            p,
+            slip(
+                "odds_not_probability",
+                "that is the odds e^z; the probability is e^z/(1 + e^z) = σ(z).",
+                odds,
+            ),
+            slip("sigma_minus_z", "that is σ(−z) = 1 − p, the probability of y = 0.", 1 - p),
+            *slips(sigma, "value"),
+            slip(
+                "rounded_coefficients",
+                "the method is right, but the coefficients were rounded to two decimals "
+                "first; small coefficients multiply large covariate values, so keep every "
+                "printed digit.",
+                sigma(rounded_z),
             ),
         ),
     ]
@@ -182,37 +165,30 @@ def solve(params: dict) -> Solved:
         linear = rest + betas[0] * X
         formula = sympy.exp(linear)
         parts.append(
-            Part(
-                id="odds_formula",
-                prompt=(
-                    f"The odds as a formula in X = {covariates[0].short}, the other covariates "
-                    "held at this subject's values"
+            part(
+                AnswerKind.EXPRESSION,
+                "odds_formula",
+                f"The odds as a formula in X = {covariates[0].short}, the other covariates "
+                "held at this subject's values",
+                formula,
+                slip(
+                    "logit_not_odds", "that is the log-odds; the odds are its exponential.", linear
                 ),
-                kind=AnswerKind.EXPRESSION,
-                answer=formula,
+                slip(
+                    "probability_not_odds",
+                    "that is P(y = 1) as a function of X, not the odds.",
+                    sigma(linear),
+                ),
+                slip(
+                    "no_intercept",
+                    "the intercept must stay inside the exponent.",
+                    sympy.exp(linear - b0),
+                ),
+                slip(
+                    "inverted", "that is e^(−z), the odds against the outcome.", sympy.exp(-linear)
+                ),
                 symbols=(("X", Domain.REAL),),
-                mistakes=(
-                    Mistake(
-                        "logit_not_odds",
-                        "that is the log-odds; the odds are its exponential.",
-                        linear,
-                    ),
-                    Mistake(
-                        "probability_not_odds",
-                        "that is P(y = 1) as a function of X, not the odds.",
-                        sigma(linear),
-                    ),
-                    Mistake(
-                        "no_intercept",
-                        "the intercept must stay inside the exponent.",
-                        sympy.exp(linear - b0),
-                    ),
-                    Mistake(
-                        "inverted_odds",
-                        "that is e^(−z), the odds against the outcome.",
-                        sympy.exp(-linear),
-                    ),
-                ),
+                hint="an expression in X: exp(...) or e^(...), ^ for powers, 0.5X for 0.5*X",
             )
         )
     names = [f"x{i + 1}" for i in range(len(betas))]

@@ -11,7 +11,7 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, Solved
-from interview_sim.model import AnswerKind, Mistake, Part
+from interview_sim.kit import prompt, real, slip, wrong_bases
 
 
 def draw(rng: Random) -> dict:
@@ -19,11 +19,8 @@ def draw(rng: Random) -> dict:
         odds_for, odds_against = rng.randint(1, 12), rng.randint(1, 12)
         if gcd(odds_for, odds_against) == 1 and odds_for != odds_against:
             break
-    return {
-        "p": sympy.Rational(rng.randint(1, 99), 100),
-        "odds_for": odds_for,
-        "odds_against": odds_against,
-    }
+    p = sympy.Rational(rng.randint(1, 99), 100)
+    return {"p": p, "odds_for": odds_for, "odds_against": odds_against}
 
 
 def solve(params: dict) -> Solved:
@@ -32,52 +29,31 @@ def solve(params: dict) -> Solved:
     log_odds = sympy.log(odds)
     probability = sympy.Rational(a, a + b)
     parts = [
-        Part(
-            id="odds",
-            prompt="Odds of the event",
-            kind=AnswerKind.REAL,
-            answer=odds,
-            mistakes=(
-                Mistake("inverted_odds", "that is (1 - p)/p: the odds against, not for.", 1 / odds),
-                Mistake(
-                    "probability_not_odds", "that is the probability p itself, not p/(1 - p).", p
-                ),
-            ),
+        real(
+            "odds",
+            "Odds of the event",
+            odds,
+            slip("inverted", "that is (1 - p)/p: the odds against, not for.", 1 / odds),
+            slip("probability_not_odds", "that is the probability p itself, not p/(1 - p).", p),
         ),
-        Part(
-            id="log_odds",
-            prompt="Log-odds (natural logarithm)",
-            kind=AnswerKind.REAL,
-            answer=log_odds,
-            mistakes=(
-                Mistake(
-                    "log10",
-                    "that is log10 of the odds; log-odds use the natural log ln.",
-                    sympy.log(odds, 10),
-                    sympy.Rational(1, 2),
-                ),
-                Mistake("log2", "that is log2 of the odds; log-odds use ln.", sympy.log(odds, 2)),
-                Mistake("sign", "the sign is flipped: that is ln((1 - p)/p).", -log_odds),
-            ),
+        real(
+            "log_odds",
+            "Log-odds (natural logarithm)",
+            log_odds,
+            *wrong_bases(lambda base: sympy.log(odds, base or sympy.E), None, "the log-odds"),
+            slip("sign", "the sign is flipped: that is ln((1 - p)/p).", -log_odds),
         ),
-        Part(
-            id="probability",
-            prompt=f"Probability of an event whose odds are {a} to {b}",
-            kind=AnswerKind.REAL,
-            answer=probability,
-            mistakes=(
-                Mistake(
-                    "odds_as_probability",
-                    f'"{a} to {b}" means {a} chances for every {b} against: p = {a}/({a}+{b}), '
-                    f"not {a}/{b}.",
-                    sympy.Rational(a, b),
-                ),
-                Mistake(
-                    "complement",
-                    "that is the probability of the event not happening.",
-                    sympy.Rational(b, a + b),
-                ),
+        real(
+            "probability",
+            prompt("Probability of an event whose odds are {{ a }} to {{ b }}", a=a, b=b),
+            probability,
+            slip(
+                "odds_as_probability",
+                f'"{a} to {b}" means {a} chances for every {b} against: p = {a}/({a}+{b}), '
+                f"not {a}/{b}.",
+                sympy.Rational(a, b),
             ),
+            slip("complement", "that is the chance it does not happen.", sympy.Rational(b, a + b)),
         ),
     ]
     return Solved(parts, {"odds": odds, "log_odds": log_odds, "probability": probability})

@@ -26,7 +26,7 @@ from generators.logistic_regression._context import (
     signed,
 )
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.model import AnswerKind, Mistake, Part
+from interview_sim.kit import prompt, real, slip, wrong_bases
 from interview_sim.render import num
 
 
@@ -106,77 +106,62 @@ def solve(params: dict) -> Solved:
     answer = (target_logit - b0 - fixed) / bj
     short = covariates[j].short
 
-    logit_part = Part(
-        id="logit",
-        prompt=f"The log-odds that correspond to P(y = 1) = {num(p)}",
-        kind=AnswerKind.REAL,
-        answer=target_logit,
-        mistakes=(
-            Mistake("p_not_logit", "that is p* itself; the model is linear in ln(p/(1 − p)).", p),
-            Mistake(
-                "odds_not_logit",
-                "those are the odds p/(1 − p); take their natural log.",
-                p / (1 - p),
-            ),
-            Mistake(
-                "log10",
-                "that is log10 of the odds; the logit uses the natural log.",
-                sympy.log(p / (1 - p), 10),
-                sympy.Rational(1, 2),
-            ),
-            Mistake("sign", "the sign is flipped: that is ln((1 − p)/p).", -target_logit),
+    logit_part = real(
+        "logit",
+        prompt("The log-odds that correspond to P(y = 1) = {{ p | num }}", p=p),
+        target_logit,
+        slip("p_not_logit", "that is p* itself; the model is linear in ln(p/(1 − p)).", p),
+        slip(
+            "odds_not_logit", "those are the odds p/(1 − p); take their natural log.", p / (1 - p)
         ),
+        *wrong_bases(lambda base: sympy.log(p / (1 - p), base), None, "the logit"),
+        slip("sign", "the sign is flipped: that is ln((1 − p)/p).", -target_logit),
     )
-    wrong_divisor = []
     if other_idx:
         i = other_idx[0]
-        wrong_divisor.append(
-            Mistake(
-                "wrong_coefficient",
-                f"that divides by the coefficient of {covariates[i].short} ({num(betas[i])}); "
-                f"divide by the coefficient of {short} ({num(bj)}).",
-                (target_logit - b0 - fixed) / betas[i],
-            )
+        wrong_divisor = slip(
+            "wrong_coefficient",
+            f"that divides by the coefficient of {covariates[i].short} ({num(betas[i])}); "
+            f"divide by the coefficient of {short} ({num(bj)}).",
+            (target_logit - b0 - fixed) / betas[i],
         )
-    elif b0 != 0:
-        wrong_divisor.append(
-            Mistake(
+    else:
+        wrong_divisor = (
+            None
+            if b0 == 0
+            else slip(
                 "wrong_coefficient",
-                f"the roles of intercept and slope are swapped: solve β0 + β1·x = logit(p*) "
+                "the roles of intercept and slope are swapped: solve β0 + β1·x = logit(p*) "
                 f"for x, dividing by the slope {num(bj)}.",
                 (target_logit - bj) / b0,
             )
         )
-    mistakes = [
-        Mistake(
+    value_part = real(
+        "value",
+        prompt("The value of {{ short }} at which P(y = 1) = {{ p | num }}", short=short, p=p),
+        answer,
+        slip(
             "p_not_logit",
             f"that sets the linear predictor equal to p* = {num(p)}; it must equal logit(p*).",
             (p - b0 - fixed) / bj,
         ),
-        Mistake(
+        slip(
             "odds_not_logit",
             "that sets the linear predictor equal to the odds; it must equal their log.",
             (p / (1 - p) - b0 - fixed) / bj,
         ),
-        *wrong_divisor,
-        Mistake(
+        wrong_divisor,
+        slip(
             "forgot_others",
             "the other covariates still contribute to the logit: subtract their terms too.",
             (target_logit - b0) / bj,
         ),
-        Mistake(
+        slip(
             "forgot_intercept",
             f"the intercept β0 = {num(b0)} must be moved across as well.",
             (target_logit - fixed) / bj,
         ),
-        Mistake("sign", "a sign slipped when moving the terms across.", -answer),
-    ]
-    value_part = Part(
-        id="value",
-        prompt=f"The value of {short} at which P(y = 1) = {num(p)}",
-        kind=AnswerKind.REAL,
-        answer=answer,
-        mistakes=tuple(mistakes),
+        slip("sign", "a sign slipped when moving the terms across.", -answer),
     )
     names = [f"x{i + 1}" for i in range(len(betas))]
     facts = {

@@ -71,13 +71,18 @@ def choose_families(
     return chosen
 
 
+def adaptive_weights(pool: list[str], error_rates: Mapping[str, float]) -> list[float]:
+    """Practice weights: 1 + 2 × error rate (unknown families count as 0.5), so a family the user
+    always gets wrong comes up 3× as often as one they always get right."""
+    return [1.0 + 2.0 * error_rates.get(family_id, 0.5) for family_id in pool]
+
+
 def pick_adaptive(
     pool: list[str], exam_seed: int, slot: int, error_rates: Mapping[str, float]
 ) -> str:
     """Practice: families the user gets wrong more often come up more often (up to 3× as often)."""
     rng = random.Random(derive_seed("practice", 0, exam_seed, slot))
-    weights = [1.0 + 2.0 * error_rates.get(family_id, 0.5) for family_id in pool]
-    return rng.choices(pool, weights=weights, k=1)[0]
+    return rng.choices(pool, weights=adaptive_weights(pool, error_rates), k=1)[0]
 
 
 def question_for(

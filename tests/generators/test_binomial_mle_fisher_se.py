@@ -99,15 +99,10 @@ def test_answer_texts_stay_short_and_parseable():
 @pytest.mark.parametrize(
     ("override", "name"),
     [
-        ({"y": 0}, "y"),
         ({"y": 10_000}, "y"),
-        ({"n": 50}, "n"),
-        ({"n": 2_000_000}, "n"),
-        ({"n": 10.5}, "n"),
-        ({"context": "weather"}, "context"),
     ],
 )
-def test_bad_params_name_the_parameter(override, name):
+def test_related_bad_params_name_the_parameter(override, name):
     with pytest.raises(ParamError) as error:
         FAMILY.from_params({**BOOK, **override})
     assert error.value.name == name

@@ -298,3 +298,32 @@ def test_bad_input_shape():
             [1, 1, 224, 224], BOOK_LAYERS, proposed={"kernel_size": 4}
         )  # 1 channel into Conv2d(3, ...)
     assert error.value.name == "layers" and "3 input channels but receives 1" in str(error.value)
+
+
+def vgg_features(convs_per_block):
+    """torchvision's VGG ``features``: 3×3 convs (padding 1) with ReLUs, a 2×2 pool per block."""
+    layers, channels = [], 3
+    for width, count in zip((64, 128, 256, 512, 512), convs_per_block, strict=True):
+        for _ in range(count):
+            conv = {"in_channels": channels, "out_channels": width, "kernel_size": 3, "padding": 1}
+            layers += [{"type": "Conv2d", **conv}, {"type": "ReLU"}]
+            channels = width
+        layers.append({"type": "MaxPool2d", "kernel_size": 2, "stride": 2})
+    return layers
+
+
+@pytest.mark.parametrize(
+    ("blocks", "depth"), [((1, 1, 2, 2, 2), 21), ((2, 2, 4, 4, 4), 37)], ids=["vgg11", "vgg19"]
+)
+@pytest.mark.parametrize(
+    ("side", "out"), [((224, 224), (7, 7)), ((512, 512), (16, 16)), ((704, 1024), (22, 32))]
+)
+def test_vgg_features_trace_to_the_books_shapes(blocks, depth, side, out):
+    # DL-Q61: VGG11's features on 224², 512² and 704×1024 inputs end in 512 maps of side/32
+    layers = vgg_features(blocks)
+    assert len(layers) == depth
+    variant = FAMILY.from_params(
+        {"input_shape": [1, 3, *side], "layers": layers, "ask": "final", "proposed_pool": None}
+    )
+    shapes = [p for p in variant.parts if p.kind == "shape"]
+    assert shapes[-1].answer == (1, 512, *out)

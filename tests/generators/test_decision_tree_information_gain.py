@@ -97,3 +97,13 @@ def test_bad_params_name_the_parameter(change, name):
     with pytest.raises(ParamError) as error:
         FAMILY.from_params({**BOOK, **change})
     assert error.value.name == name
+
+
+def test_gain_worked_from_the_rounded_entropies_grades_correct():
+    for seed in range(100):
+        variant = FAMILY.variant(seed)
+        h_class = float(f"{to_float(variant.part('h_class').answer):.4f}")
+        for key in ("a", "b"):
+            cond = float(f"{to_float(variant.part(f'h_given_{key}').answer):.4f}")
+            worked = f"{h_class - cond:.4f}"
+            assert check(variant.part(f"ig_{key}"), worked).status == "correct", (seed, worked)

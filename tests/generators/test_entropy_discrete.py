@@ -1,122 +1,94 @@
-"""entropy_discrete: the book's special cases, a float re-implementation, mistakes, bad params."""
+"""entropy_discrete: the book's special cases, a float oracle, slips, bad parameters."""
 
 import math
+from fractions import Fraction
 
 import pytest
 
 from generators.information_theory.entropy_discrete import FAMILY
 from interview_sim.answers.check import check, to_float
-from interview_sim.family import ParamError
+from tests.kit_helpers import assert_graded, assert_oracle, assert_refused
+
+PMF = {"source": "pmf", "outcomes": 4, "probabilities": ["1/2", "1/4", "1/8", "1/8"]}
+EQUIPROBABLE = {"source": "equiprobable", "outcomes": 6, "probabilities": [], "ask_nats": False}
 
 
-def test_book_pixel_256_levels_is_8_bits():  # IT-Q9..Q11: 256 grey levels -> 8 bits
+def test_book_pixel_256_levels_is_8_bits_asked_once():  # IT-Q9..Q11
     variant = FAMILY.from_params(FAMILY.book_params)
-    assert to_float(variant.part("entropy_bits").answer) == pytest.approx(8)
-    assert to_float(variant.part("max_entropy").answer) == pytest.approx(8)
+    assert [part.id for part in variant.parts] == ["entropy_bits"]  # the maximum is the same 8
+    assert_graded(variant, [("entropy_bits", "8", "correct"), ("entropy_bits", "256", "outcomes")])
 
 
 def test_book_certain_event_is_0_bits():
-    variant = FAMILY.from_params(
-        {"source": "pmf", "outcomes": 1, "probabilities": [1], "ask_nats": True}
-    )
-    assert to_float(variant.part("entropy_bits").answer) == 0
-    assert to_float(variant.part("entropy_nats").answer) == 0
-    assert check(variant.part("entropy_bits"), "0").status == "correct"
+    params = {"source": "pmf", "outcomes": 1, "probabilities": [1], "ask_nats": True}
+    variant = FAMILY.from_params(params)
+    assert_graded(variant, [("entropy_bits", "0", "correct"), ("entropy_nats", "0", "correct")])
 
 
 def test_zero_probability_contributes_nothing():
-    variant = FAMILY.from_params(
-        {"source": "pmf", "outcomes": 3, "probabilities": [0.5, 0, 0.5], "ask_nats": False}
-    )
-    assert to_float(variant.part("entropy_bits").answer) == pytest.approx(1)
+    params = {"source": "pmf", "outcomes": 3, "probabilities": [0.5, 0, 0.5], "ask_nats": False}
+    variant = FAMILY.from_params(params)
+    assert_graded(variant, [("entropy_bits", "1", "correct")])
     assert "0·log 0 = 0" in variant.solution
 
 
-@pytest.mark.parametrize("seed", range(40))
-def test_matches_float_recomputation(seed):
-    variant = FAMILY.variant(seed)
-    params = variant.params
-    n = params["outcomes"]
-    if params["source"] == "pmf":
-        probs = [float(exact_fraction(p)) for p in params["probabilities"]]
-        assert sum(probs) == pytest.approx(1)
-    else:
-        probs = [1 / n] * n
-    h_bits = -sum(p * math.log2(p) for p in probs if p > 0)
-    assert to_float(variant.part("entropy_bits").answer) == pytest.approx(h_bits, rel=1e-9)
-    assert to_float(variant.part("max_entropy").answer) == pytest.approx(math.log2(n), rel=1e-9)
-    if params["ask_nats"]:
-        h_nats = -sum(p * math.log(p) for p in probs if p > 0)
-        assert to_float(variant.part("entropy_nats").answer) == pytest.approx(h_nats, rel=1e-9)
+def test_matches_a_float_oracle():
+    def oracle(params):
+        n = params["outcomes"]
+        probs = [float(Fraction(str(p))) for p in params["probabilities"]] or [1 / n] * n
+        out = {"entropy_bits": -sum(p * math.log2(p) for p in probs if p > 0)}
+        if params["source"] == "pmf":
+            out["max_entropy"] = math.log2(n)
+        if params["ask_nats"]:
+            out["entropy_nats"] = -sum(p * math.log(p) for p in probs if p > 0)
+        return out
+
+    assert_oracle(FAMILY, oracle)
 
 
-def exact_fraction(value):
-    from fractions import Fraction
-
-    return Fraction(str(value))
-
-
-def test_mistakes_are_recognised():
-    variant = FAMILY.from_params(
-        {
-            "source": "pmf",
-            "outcomes": 4,
-            "probabilities": ["1/2", "1/4", "1/8", "1/8"],
-            "ask_nats": True,
-        }
-    )  # H = 1.75 bits
-    bits = variant.part("entropy_bits")
-    assert check(bits, "1.75").status == "correct"
-    assert check(bits, f"{1.75 * math.log(2):.6f}").tag == "nats"
-    assert check(bits, f"{1.75 * math.log10(2):.6f}").tag == "log10"
-    assert check(bits, "-1.75").tag == "missing_minus"
-    assert check(bits, "1.375").tag == "missing_term"  # forgot the 1/8 term (0.375)
-    assert check(bits, "2").tag == "uniform"
-    nats = variant.part("entropy_nats")
-    assert check(nats, "1.75").tag == "bits_not_nats"
-    maximum = variant.part("max_entropy")
-    assert check(maximum, "2").status == "correct"
-    assert check(maximum, "1").tag == "one_bit"
-    assert check(maximum, "4").tag == "outcomes"
-    assert check(maximum, "1.75").tag == "this_source"
-    assert check(maximum, f"{math.log(4):.6f}").tag == "nats"
-
-
-def test_equiprobable_whole_bits_mistake():
-    variant = FAMILY.from_params(
-        {"source": "equiprobable", "outcomes": 6, "probabilities": [], "ask_nats": False}
+def test_slips_are_recognised():  # H = 1.75 bits
+    variant = FAMILY.from_params({**PMF, "ask_nats": True})
+    assert_graded(
+        variant,
+        [
+            ("entropy_bits", "1.75", "correct"),
+            ("entropy_bits", f"{1.75 * math.log(2):.6f}", "nats"),
+            ("entropy_bits", f"{1.75 * math.log10(2):.6f}", "log10"),
+            ("entropy_bits", "-1.75", "missing_minus"),
+            ("entropy_bits", "1.375", "missing_term"),  # the 1/8 term (0.375) forgotten
+            ("entropy_bits", "2", "uniform"),
+            ("entropy_nats", "1.75", "bits_not_nats"),
+            ("max_entropy", "2", "correct"),
+            ("max_entropy", "1", "one_bit"),
+            ("max_entropy", "4", "outcomes"),
+            ("max_entropy", "1.75", "this_source"),
+            ("max_entropy", f"{math.log(4):.6f}", "nats"),
+        ],
     )
-    bits = variant.part("entropy_bits")
-    assert check(bits, "2.585").status == "correct"
-    assert check(bits, "3").tag == "whole_bits"
-    assert check(bits, "6").tag == "outcomes"
+    uniform = FAMILY.from_params(EQUIPROBABLE)
+    assert_graded(
+        uniform, [("entropy_bits", "2.585", "correct"), ("entropy_bits", "3", "whole_bits")]
+    )
 
 
 @pytest.mark.parametrize(
-    ("params", "name"),
+    ("good", "bad"),
     [
-        (
-            {"source": "pmf", "outcomes": 2, "probabilities": [0.5, 0.4], "ask_nats": False},
-            "probabilities",
-        ),
-        (
-            {"source": "pmf", "outcomes": 3, "probabilities": [0.5, 0.5], "ask_nats": False},
-            "outcomes",
-        ),
-        ({"source": "pmf", "outcomes": 1, "probabilities": [], "ask_nats": False}, "probabilities"),
-        ({"source": "pixel", "outcomes": 100, "probabilities": [], "ask_nats": False}, "outcomes"),
-        (
-            {"source": "equiprobable", "outcomes": 4, "probabilities": [0.5], "ask_nats": False},
-            "probabilities",
-        ),
-        ({"source": "dice", "outcomes": 4, "probabilities": [], "ask_nats": False}, "source"),
-        (
-            {"source": "pmf", "outcomes": 2, "probabilities": [1.5, -0.5], "ask_nats": False},
-            "probabilities",
-        ),
+        ({**PMF, "ask_nats": False}, [("probabilities", [0.5, 0.4, 0.05, 0.04]), ("outcomes", 3)]),
+        ({**PMF, "ask_nats": False}, [("probabilities", []), ("probabilities", [1.5, -0.5])]),
+        ({**PMF, "ask_nats": False}, [("source", "dice"), ("ask_nats", 1)]),
+        (EQUIPROBABLE, [("probabilities", [0.5])]),
+        ({**EQUIPROBABLE, "source": "pixel", "outcomes": 64}, [("outcomes", 100)]),
     ],
 )
-def test_bad_params_name_the_parameter(params, name):
-    with pytest.raises(ParamError) as error:
-        FAMILY.from_params(params)
-    assert error.value.name == name
+def test_bad_parameters_are_refused_by_name(good, bad):
+    assert_refused(FAMILY, good, bad)
+
+
+def test_sum_of_the_rounded_terms_the_solution_shows_grades_correct():
+    for seed in range(200):
+        variant = FAMILY.variant(seed)
+        if variant.params["source"] == "pmf":
+            terms = [float(f"{to_float(t):.4f}") for t in variant.facts["contributions"]]
+            worked = f"{sum(terms):.4f}"
+            assert check(variant.part("entropy_bits"), worked).status == "correct", (seed, worked)

@@ -9,12 +9,28 @@ from interview_sim.answers.check import check, to_float
 from interview_sim.family import ParamError
 
 BOOK = dict(FAMILY.book_params)
+MOCK_EXAM = {**BOOK, "level": 95}
+
+
+def test_book_instance_is_prb22_at_99_percent():
+    # PRB-22: β = 0.0258, SE = 0.0194, 99% (z = 2.576); values from math floats
+    variant = FAMILY.from_params(BOOK)
+    lo, hi = (to_float(x) for x in variant.part("beta_ci").answer)
+    assert (lo, hi) == (pytest.approx(-0.0241744, abs=1e-12), pytest.approx(0.0757744, abs=1e-12))
+    lo, hi = (to_float(x) for x in variant.part("odds_ratio_ci").answer)
+    assert (lo, hi) == (
+        pytest.approx(0.9761154604, rel=1e-9),
+        pytest.approx(1.0787191877, rel=1e-9),
+    )
+    assert check(variant.part("beta_ci"), "[-0.019324, 0.070924]").tag == "one_sided_z"
+
+
 Z = {90: 1.645, 95: 1.960, 99: 2.576, 99.9: 3.291}
 
 
-def test_book_instance_values():
+def test_mock_exam_instance_values():
     # mock exam: β = 0.0258, SE = 0.0194, 95% (z = 1.96); values by hand with bc
-    variant = FAMILY.from_params(BOOK)
+    variant = FAMILY.from_params(MOCK_EXAM)
     assert to_float(variant.part("odds_ratio").answer) == pytest.approx(1.026135700809, rel=1e-10)
     lo, hi = (to_float(x) for x in variant.part("beta_ci").answer)
     assert (lo, hi) == (pytest.approx(-0.012224, abs=1e-12), pytest.approx(0.063824, abs=1e-12))
@@ -23,8 +39,8 @@ def test_book_instance_values():
     assert hi == pytest.approx(1.065904783009, rel=1e-10)
 
 
-def test_book_slips():
-    variant = FAMILY.from_params(BOOK)
+def test_mock_exam_slips():
+    variant = FAMILY.from_params(MOCK_EXAM)
     assert check(variant.part("odds_ratio"), "1.0261").status == "correct"
     assert check(variant.part("odds_ratio"), "0.0258").tag == "log_odds_ratio"
     beta_ci = variant.part("beta_ci")
@@ -43,7 +59,7 @@ def test_book_slips():
 
 
 def test_delta_slips():
-    params = {**BOOK, "delta": 10}
+    params = {**MOCK_EXAM, "delta": 10}
     variant = FAMILY.from_params(params)
     odds_ratio = variant.part("odds_ratio")
     assert to_float(odds_ratio.answer) == pytest.approx(math.exp(0.258))

@@ -7,6 +7,7 @@ import pytest
 from generators.logistic_regression.lr_linear_predictor_prob import FAMILY
 from interview_sim.answers.check import check, to_float
 from interview_sim.family import ParamError
+from tests.kit_helpers import assert_graded, assert_refused
 
 BOOK = dict(FAMILY.book_params)
 
@@ -19,31 +20,28 @@ def test_book_instance_values():
     assert to_float(variant.part("probability").answer) == pytest.approx(0.091189238344, rel=1e-9)
 
 
-def test_book_odds_formula_accepts_equivalent_forms():
-    part = FAMILY.from_params(BOOK).part("odds_formula")
-    assert check(part, "exp(-4.8792 + 0.0258X)").status == "correct"
-    assert check(part, "exp(0.0258X) * exp(-4.8792)").status == "correct"
-    assert check(part, "e^(-4.8792+0.0258*X)").status == "correct"
-    assert check(part, "-4.8792 + 0.0258X").tag == "logit_not_odds"
-    assert check(part, "1/(1+exp(4.8792 - 0.0258X))").tag == "probability_not_odds"
-    assert check(part, "exp(0.0258X)").tag == "no_intercept"
-    assert check(part, "exp(4.8792 - 0.0258X)").tag == "inverted_odds"
-    assert check(part, "exp(-4.8792 + 0.258X)").status == "incorrect"
-
-
-def test_book_slips():
-    variant = FAMILY.from_params(BOOK)
-    probability = variant.part("probability")
-    assert check(probability, "0.0912").status == "correct"
-    assert check(probability, "0.1003").tag == "odds_not_probability"
-    assert check(probability, "0.9088").tag == "sigma_minus_z"
-    assert check(probability, str(1 / (1 + math.exp(-2.58)))).tag == "no_intercept"
-    # the book's own pitfall: coefficients rounded to -4.88 and 0.03 (0.132389 by bc)
-    verdict = check(probability, "0.132389")
-    assert verdict.tag == "rounded_coefficients" and 0 < verdict.credit < 1
-    odds = variant.part("odds")
-    assert check(odds, "0.0912").tag == "probability_not_odds"
-    assert check(odds, "-2.2992").tag == "logit_not_odds"
+def test_book_slips_and_equivalent_forms():
+    # the book's own pitfall: coefficients rounded to -4.88 and 0.03 give 0.132389 (bc)
+    assert_graded(
+        FAMILY.from_params(BOOK),
+        [
+            ("odds_formula", "exp(-4.8792 + 0.0258X)", "correct"),
+            ("odds_formula", "exp(0.0258X) * exp(-4.8792)", "correct"),
+            ("odds_formula", "e^(-4.8792+0.0258*X)", "correct"),
+            ("odds_formula", "-4.8792 + 0.0258X", "logit_not_odds"),
+            ("odds_formula", "1/(1+exp(4.8792 - 0.0258X))", "probability_not_odds"),
+            ("odds_formula", "exp(0.0258X)", "no_intercept"),
+            ("odds_formula", "exp(4.8792 - 0.0258X)", "inverted"),
+            ("odds_formula", "exp(-4.8792 + 0.258X)", "incorrect"),
+            ("probability", "0.0912", "correct"),
+            ("probability", "0.1003", "odds_not_probability"),
+            ("probability", "0.9088", "sigma_minus_z"),
+            ("probability", str(1 / (1 + math.exp(-2.58))), "no_intercept"),
+            ("probability", "0.132389", "rounded_coefficients"),
+            ("odds", "0.0912", "probability_not_odds"),
+            ("odds", "-2.2992", "logit_not_odds"),
+        ],
+    )
 
 
 def test_negative_coefficient_sign_slip():
@@ -81,23 +79,12 @@ def test_float_recomputation(seed):
     assert abs(params["intercept"]) <= 10
 
 
-@pytest.mark.parametrize(
-    ("change", "name"),
-    [
-        ({"covariates": ["bacteria", "bacteria"]}, "covariates"),
-        ({"covariates": ["coffee"]}, "covariates"),
-        ({"coefficients": [0.0258, 1]}, "coefficients"),
-        ({"coefficients": [0]}, "coefficients"),
-        ({"values": [-3]}, "values"),
-        ({"intercept": -30}, "intercept"),
-        ({"intercept": 19, "values": [1000]}, "intercept"),
-        ({"odds_formula": "yes"}, "odds_formula"),
-    ],
-)
-def test_bad_params(change, name):
-    with pytest.raises(ParamError) as error:
-        FAMILY.from_params({**BOOK, **change})
-    assert error.value.name == name
+def test_related_bad_parameters_are_refused_by_name():
+    bad = [("covariates", ["bacteria", "bacteria"]), ("covariates", ["coffee"])]
+    bad += [("coefficients", [0.0258, 1]), ("coefficients", [0]), ("values", [-3])]
+    assert_refused(FAMILY, BOOK, bad)
+    with pytest.raises(ParamError, match="'intercept'"):  # the logit would be far too large
+        FAMILY.from_params({**BOOK, "intercept": 19, "values": [1000]})
 
 
 def test_indicator_must_be_zero_or_one():
@@ -109,9 +96,7 @@ def test_indicator_must_be_zero_or_one():
         "values": [100, 2],
         "odds_formula": False,
     }
-    with pytest.raises(ParamError) as error:
-        FAMILY.from_params(params)
-    assert error.value.name == "values"
+    assert_refused(FAMILY, {**params, "values": [100, 1]}, [("values", [100, 2])])
 
 
 def test_draws_vary_structure():

@@ -1,4 +1,4 @@
-"""Exact entropies as short sums of logs of primes (shared by the information-theory families).
+"""Exact entropies as short sums of logs of primes (for every family that needs them).
 
 An entropy of rational probabilities is a rational combination of logs of integers:
 H = log(D) − (1/D)·Σ a·log(a) for probabilities a/D. Collecting those logs by prime gives a compact

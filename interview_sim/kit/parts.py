@@ -1,0 +1,58 @@
+"""Part builders: one line per answer box instead of a ``Part(...)`` block.
+
+Each builder fixes the answer kind and accepts the mistakes as positional arguments (``None``
+entries are skipped, so a slip that only applies to some variants reads
+``slip(...) if cond else None``); every other ``Part`` field passes through by keyword.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from interview_sim.model import AnswerKind, Mistake, Part, Tolerance
+
+
+def part(kind: AnswerKind, id: str, prompt: str, answer: Any, *mistakes: Mistake | None, **extra):
+    return Part(
+        id=id,
+        prompt=prompt,
+        kind=kind,
+        answer=answer,
+        mistakes=tuple(m for m in mistakes if m is not None),
+        **extra,
+    )
+
+
+def real(id: str, prompt: str, answer: Any, *mistakes: Mistake | None, **extra: Any) -> Part:
+    """A real-number part (graded with the default tolerance unless ``tolerance=`` is given)."""
+    return part(AnswerKind.REAL, id, prompt, answer, *mistakes, **extra)
+
+
+def integer(id: str, prompt: str, answer: int, *mistakes: Mistake | None, **extra: Any) -> Part:
+    return part(AnswerKind.INTEGER, id, prompt, answer, *mistakes, **extra)
+
+
+def shape(id: str, prompt: str, answer: tuple, *mistakes: Mistake | None, **extra: Any) -> Part:
+    """A tensor-shape part, typed as (1, 32, 55, 55), 1x32x55x55 or torch.Size([...])."""
+    return part(AnswerKind.SHAPE, id, prompt, tuple(answer), *mistakes, **extra)
+
+
+def prompt(text: str, **values: Any) -> str:
+    """A prompt written as a template, rendered with the statement's filters and macros, so a
+    prompt shows a number exactly as the statement does (3.4, not 17/5)."""
+    from interview_sim.render import render_text
+
+    return render_text(text, values)
+
+
+def from_rounded(error: Fraction | int | str) -> Tolerance:
+    """The default tolerance widened by ``error``: the largest amount a result can move when it
+    is worked step by step from the operands the solution shows rounded (a sum of four terms
+    shown to 4 decimals moves by at most 4 · 0.00005). Derive ``error`` from those operands."""
+    return Tolerance(slack=Fraction(error))
+
+
+def half_unit(places: int) -> Fraction:
+    """Half a unit in the last place of a number shown to ``places`` decimals (its rounding)."""
+    return Fraction(1, 2 * 10**places)
