@@ -56,11 +56,7 @@ def choose_families(
     for index, section in enumerate(preset.sections):
         pool = section_pool(section.families, chapter, family)
         rng = random.Random(derive_seed(preset.name, 0, exam_seed, index))
-        if section.count <= len(pool):
-            picks = rng.sample(pool, section.count)
-        else:
-            picks = [pool[i % len(pool)] for i in range(section.count)]
-            rng.shuffle(picks)
+        picks = _rounds(pool, section.count, rng)
         # a drill's section is its chapter: show the chapter's name, not the preset's placeholder
         title = (
             CHAPTERS.get(chapter or "", section.title)
@@ -69,6 +65,15 @@ def choose_families(
         )
         chosen += [(title, family_id) for family_id in picks]
     return chosen
+
+
+def _rounds(pool: list[str], count: int, rng: random.Random) -> list[str]:
+    """``count`` picks in rounds: each round is the whole pool in a fresh order, so no family comes
+    twice before every family of the pool has come once (a drill longer than its pool)."""
+    picks: list[str] = []
+    while len(picks) < count:
+        picks += rng.sample(pool, len(pool))
+    return picks[:count]
 
 
 def adaptive_weights(pool: list[str], error_rates: Mapping[str, float]) -> list[float]:
