@@ -49,9 +49,11 @@ def fast_threshold(earlier_times: Iterable[float]) -> float | None:
 
 
 def _tried(part: PartRecord) -> bool:
+    """Review sessions check every answer as it is given, so counted attempts are the evidence;
+    the final verdict alone is not (grading marks untouched or unreadable parts "not answered")."""
     if part.kind in SELF_SCORED_KINDS:
         return part.final is not None
-    return bool(part.attempts) or (part.final is not None and bool(part.text))
+    return bool(part.attempts)
 
 
 def _right(part: PartRecord) -> bool:

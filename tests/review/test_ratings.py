@@ -1,4 +1,4 @@
-"""Ratings from verdicts: each documented rule, on hand-built records and on real graded sessions."""
+"""Ratings from verdicts: each documented rule, on hand-built records and on real sessions."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 from interview_sim.engine.transcript import PartRecord, QuestionRecord
 from interview_sim.review import ratings
 from interview_sim.review.ratings import fast_threshold, rate, rating_from_rubric
+from interview_sim.store.sessions import SessionStore
+from tests.engine.helpers import FakeClock, wrong_text
+from tests.review.helpers import review_once
 
 
 def verdict(status: str) -> dict[str, Any]:
@@ -115,3 +118,20 @@ def test_fast_means_below_the_familys_own_median_once_there_is_history(times):
         below = sum(t < threshold for t in times)
         above = sum(t > threshold for t in times)
         assert below <= len(times) / 2 and above <= len(times) / 2
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        (lambda p: [p.expected], Rating.Good),
+        (lambda p: [wrong_text(p), p.expected], Rating.Hard),
+        (lambda p: [wrong_text(p)] * 3, Rating.Again),
+        (lambda p: ["@@ ?"], None),  # unreadable: invalid, never an attempt, never a rating
+    ],
+)
+def test_real_review_sessions_rate_as_documented(tmp_path, answers, expected):
+    store, clock = SessionStore(tmp_path), FakeClock()
+    session, _ = review_once(store, clock, answers, exam_seed=4, new_cap=3)
+    assert session is not None and len(session.transcript.questions) == 3
+    for q in session.transcript.questions:
+        assert rate(q) == expected, (q.family, [p.attempts for p in q.parts])

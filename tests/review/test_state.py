@@ -1,5 +1,5 @@
-"""The scheduler state file: round trip, validation, damaged-state recovery, rebuild from transcripts,
-and fresh seeds at every review."""
+"""The scheduler state file: round trip, validation, damaged-state recovery, rebuild from the
+transcripts, and a fresh seed at every review."""
 
 from __future__ import annotations
 
