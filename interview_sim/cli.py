@@ -399,6 +399,140 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- spaced review ----------------------------------------------------------------------------
+def _review_state(args: argparse.Namespace):
+    """The store, the review state brought up to date (problems reported on stderr), and now."""
+    from datetime import UTC, datetime
+
+    from interview_sim.review.state import load_state
+
+    store = _store(args)
+    transcripts, errors = store.transcripts()
+    state, notes = load_state(store.root, transcripts)
+    for line in errors + notes:
+        print(f"interview-sim: {line}", file=sys.stderr)
+    return store, state, datetime.now(UTC)
+
+
+def _print_queue(queue, cap: int, state, now) -> None:
+    from interview_sim.chapters import CHAPTERS
+
+    waiting = f"; {queue.new_waiting} more new card(s) wait" if queue.new_waiting else ""
+    print(
+        f"Due today: {len(queue.due)} to review, {len(queue.new)} new "
+        f"(at most {cap} new a day{waiting})"
+    )
+    for chapter, (due, new) in queue.per_chapter().items():
+        print(f"  {CHAPTERS.get(chapter, chapter):<42} due {due:>3}   new {new:>3}")
+    if not queue.cards:
+        upcoming = sorted(card.due for card in state.cards.values() if card.due > now)
+        if upcoming:
+            day = upcoming[0].date()
+            same = sum(1 for due in upcoming if due.date() == day)
+            print(f"Nothing to review now. Next: {day} ({same} card(s)).")
+        else:
+            print("Nothing to review now.")
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    import time
+
+    from interview_sim.review.cards import all_cards
+    from interview_sim.review.due import (
+        ReviewSettingsError,
+        build_review_session,
+        new_per_day,
+        review_queue,
+    )
+    from interview_sim.seeds import fresh_seed
+
+    store, state, now = _review_state(args)
+    try:
+        cap = new_per_day(store.root, args.new)
+    except ReviewSettingsError as error:
+        raise CliError(str(error)) from None
+    queue = review_queue(state, all_cards(), now, cap)
+    _print_queue(queue, cap, state, now)
+    if args.list or not queue.cards:
+        return 0
+    seed = args.seed if args.seed is not None else fresh_seed()
+    session = store.create(build_review_session(queue, state, seed, time.time))
+    if not args.plain:
+        try:
+            from interview_sim.tui.app import run_tui
+        except ImportError:
+            print("The TUI is not available; running in plain mode.", file=sys.stderr)
+        else:
+            store.release(session.transcript.id)
+            args.resume = session.transcript.id
+            return run_tui(args)
+    from interview_sim.plain import PlainRunner
+
+    code = PlainRunner(session, sys.stdin, sys.stdout).run()
+    store.release(session.transcript.id)
+    _print_ratings(args, session.transcript.id)
+    return code
+
+
+def _print_ratings(args: argparse.Namespace, session_id: str) -> None:
+    """After a review session: each card's rating and its next review."""
+    from fsrs import Rating
+
+    from interview_sim.engine.transcript import GRADED
+    from interview_sim.review.state import review_moment
+
+    store, state, _ = _review_state(args)
+    transcript = store.load(session_id)
+    if transcript.state != GRADED:
+        return
+    print("\nScheduled (FSRS):")
+    for question in transcript.questions:
+        memory = state.cards.get(question.family)
+        if memory is None or memory.last_review != review_moment(question, transcript):
+            print(f"  {question.family:<34} not rated (no answer was checked)")
+            continue
+        rating = Rating(memory.last_rating).name
+        print(f"  {question.family:<34} {rating:<6} next review {memory.due.date()}")
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from interview_sim.chapters import CHAPTERS
+    from interview_sim.review.cards import all_cards
+    from interview_sim.review.plan import TARGET, PlanError, make_plan, parse_plan_date
+    from interview_sim.review.progress import bar
+
+    try:  # a bad date fails before the sessions are read
+        target = parse_plan_date(args.date, datetime.now(UTC).date())
+    except PlanError as error:
+        raise CliError(str(error)) from None
+    _, state, now = _review_state(args)
+    plan = make_plan(state, all_cards(), target, now)
+    if args.json:
+        _print_json(plan.to_json())
+        return 0
+    studied = sum(1 for c in plan.cards if c.id in state.cards)
+    away = (target - now.date()).days
+    print(
+        f"Interview on {target} ({away} day(s) away): {studied} of {len(plan.cards)} cards studied"
+    )
+    print("\nPredicted recall on the day if you stop reviewing now, weakest first:")
+    for card in plan.cards:
+        if card.id in state.cards:
+            shown = f"{bar(card.predicted_recall)} {card.predicted_recall:4.0%}"
+        else:
+            shown = "not studied yet (interview-sim review introduces it)"
+        print(f"  {card.id:<34} {CHAPTERS.get(card.chapter, card.chapter)[:24]:<24} {shown}")
+    total = sum(due for _, due in plan.days)
+    print(f"\nReviews per day so that every studied card is at ≥ {TARGET:.0%} on the day:")
+    peak = max((due for _, due in plan.days), default=0) or 1
+    for day, due in plan.days:
+        print(f"  {day:%a %Y-%m-%d}  {bar(due / peak, 30)} {due}")
+    print(f"  {total} review(s) in all; `interview-sim review` each day shows them.")
+    return 0
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
         from pathlib import Path
@@ -525,6 +659,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="machine-readable output")
     stats.set_defaults(handler=cmd_stats)
+
+    review = commands.add_parser(
+        "review", parents=[common], help="spaced review (FSRS): the cards due today"
+    )
+    review.add_argument("--plain", action="store_true", help="prompt/answer loop on stdin/stdout")
+    review.add_argument(
+        "--new",
+        type=int,
+        metavar="N",
+        help="new cards a day (default: new_per_day in <data dir>/review/settings.toml, else 10)",
+    )
+    review.add_argument("--list", action="store_true", help="show what is due, start nothing")
+    review.add_argument("--seed", type=int, help="session seed (picks the variants)")
+    review.set_defaults(handler=cmd_review)
+
+    plan = commands.add_parser(
+        "plan", parents=[common], help="recall on an interview date and reviews until then"
+    )
+    plan.add_argument("--date", required=True, help="the interview date, YYYY-MM-DD")
+    plan.add_argument("--json", action="store_true", help="machine-readable output")
+    plan.set_defaults(handler=cmd_plan)
 
     export = commands.add_parser(
         "export", parents=[common], help="a session as Markdown or self-contained HTML"

@@ -121,6 +121,7 @@ def build_review_session(
 
     Feedback after each answer with up to 3 attempts, so a retry can turn Again into Hard.
     """
+    from interview_sim.chapters import CHAPTERS
     from interview_sim.engine.build import question_for
     from interview_sim.engine.presets import Preset, Section
     from interview_sim.engine.session import Session
@@ -132,7 +133,7 @@ def build_review_session(
         name="review",
         title="Review",
         description="The cards FSRS says are due, each as a fresh variant.",
-        sections=tuple(Section(card.chapter, (card.id,)) for card in queue.cards),
+        sections=tuple(Section(CHAPTERS[card.chapter], (card.id,)) for card in queue.cards),
         feedback="each",
         attempts=3,
         attempt_credit=(1.0, 1.0, 1.0),
