@@ -286,8 +286,8 @@ def cmd_presets(args: argparse.Namespace) -> int:
 def _new_session(args: argparse.Namespace):
     from interview_sim.engine.presets import find_preset
     from interview_sim.engine.session import Session
+    from interview_sim.review.recall import practice_weights_for
     from interview_sim.seeds import fresh_seed
-    from interview_sim.stats import error_rates
     from interview_sim.store.paths import data_dir
 
     preset = find_preset(args.preset, data_dir(args.data_dir))
@@ -296,10 +296,10 @@ def _new_session(args: argparse.Namespace):
 
         raise CliError(f"{preset.name} drills one chapter: add --chapter ({', '.join(CHAPTERS)})")
     store = _store(args)
-    rates = error_rates(store.transcripts()[0]) if preset.adaptive else None
+    weights = practice_weights_for(store) if preset.adaptive else None
     seed = args.seed if args.seed is not None else fresh_seed()
     session = Session.create(
-        preset, seed, chapter=args.chapter, family=args.family, error_rates=rates
+        preset, seed, chapter=args.chapter, family=args.family, weights=weights
     )
     return store.create(session), store
 

@@ -1,4 +1,4 @@
-"""History and statistics over every saved session (and error rates for adaptive practice)."""
+"""History and statistics over every saved session."""
 
 from __future__ import annotations
 
@@ -56,11 +56,6 @@ def _delta(percents: list[float], window: int = 5) -> float | None:
     recent = percents[-window:]
     earlier = percents[-2 * window : -window] or percents[:1]
     return sum(recent) / len(recent) - sum(earlier) / len(earlier)
-
-
-def error_rates(transcripts: list[Transcript]) -> dict[str, float]:
-    """1 − accuracy per family, for practice sessions that favour weak families."""
-    return {row.key: 1.0 - row.accuracy for row in statistics(transcripts)["families"]}
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

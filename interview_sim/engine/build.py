@@ -64,13 +64,12 @@ def choose_families(
     return chosen
 
 
-def pick_adaptive(
-    pool: list[str], exam_seed: int, slot: int, error_rates: Mapping[str, float]
-) -> str:
-    """Practice: families the user gets wrong more often come up more often (up to 3× as often)."""
+def pick_adaptive(pool: list[str], exam_seed: int, slot: int, weights: Mapping[str, float]) -> str:
+    """Practice: draw a family in proportion to its weight (1 when it has none), so with no
+    weights at all every family is equally likely. The weights come from spaced review
+    (``review.recall.practice_weights``): cards FSRS predicts you are forgetting come up more."""
     rng = random.Random(derive_seed("practice", 0, exam_seed, slot))
-    weights = [1.0 + 2.0 * error_rates.get(family_id, 0.5) for family_id in pool]
-    return rng.choices(pool, weights=weights, k=1)[0]
+    return rng.choices(pool, weights=[weights.get(f, 1.0) for f in pool], k=1)[0]
 
 
 def question_for(

@@ -8,11 +8,13 @@ stored numbers. tests/review/test_recall.py checks it equals the library's value
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
+from typing import Any
 
 from fsrs import Scheduler
 
-from interview_sim.review.state import CardState
+from interview_sim.review.state import CardState, ReviewState, make_scheduler
 
 
 def recall_curve(scheduler: Scheduler) -> tuple[float, float]:
@@ -28,3 +30,31 @@ def recall_at(scheduler: Scheduler, card: CardState, when: datetime) -> float:
     decay, factor = recall_curve(scheduler)
     elapsed = max(0, (when - card.last_review).days)
     return (1 + factor * elapsed / card.stability) ** decay
+
+
+PRACTICE_FLOOR = 0.1  # a card you surely remember still comes up in practice now and then
+
+
+def practice_weights(state: ReviewState, now: datetime) -> dict[str, float]:
+    """Practice draw weights: 1 − predicted recall now for each reviewed card, at least
+    ``PRACTICE_FLOOR``; cards never reviewed have no weight here and are drawn at weight 1, so
+    someone who never uses review practises every family equally often."""
+    scheduler = make_scheduler()
+    return {
+        card_id: max(PRACTICE_FLOOR, 1.0 - recall_at(scheduler, memory, now))
+        for card_id, memory in state.cards.items()
+    }
+
+
+def practice_weights_for(store: Any) -> dict[str, float]:
+    """``practice_weights`` now, from a session store's data dir. Read-only: a damaged or stale
+    state file is left for ``review``/``stats`` to report and repair; practice uses a rebuild."""
+    from interview_sim.review.state import StateError, read_state, rebuild, state_path, utc
+
+    transcripts = store.transcripts()[0]
+    try:
+        state = read_state(state_path(store.root))
+        state.sync(transcripts)
+    except (OSError, StateError):
+        state = rebuild(transcripts)
+    return practice_weights(state, utc(time.time()))
