@@ -365,11 +365,20 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
     from interview_sim.chapters import CHAPTERS
+    from interview_sim.review.cards import all_cards
+    from interview_sim.review.progress import recall_by_chapter, retention_by_week
+    from interview_sim.review.state import load_state
     from interview_sim.stats import sparkline, statistics
 
-    transcripts, errors = _store(args).transcripts()
+    store = _store(args)
+    transcripts, errors = store.transcripts()
     stats = statistics(transcripts)
+    state, notes = load_state(store.root, transcripts)
+    weeks = retention_by_week(transcripts)
+    chapters = recall_by_chapter(state, all_cards(), datetime.now(UTC))
     if args.json:
         _print_json(
             {
@@ -378,6 +387,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 "families": [row.__dict__ for row in stats["families"]],
                 "trend": stats["trend"],
                 "trend_delta": stats["trend_delta"],
+                "review": {
+                    "retention": [week.__dict__ for week in weeks],
+                    "recall": [row.__dict__ for row in chapters],
+                },
             }
         )
         return 0
@@ -394,9 +407,32 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for row in rows:
             name = names.get(row.key, row.key)
             print(f"  {name:<42} {row.accuracy:6.1%}  {row.mean_time:6.0f} s  ({row.questions} q)")
-    for error in errors:
+    _print_review_stats(weeks, chapters)
+    for error in errors + notes:
         print(f"interview-sim: {error}", file=sys.stderr)
     return 0
+
+
+def _print_review_stats(weeks, chapters) -> None:
+    from interview_sim.chapters import CHAPTERS
+    from interview_sim.review.progress import bar
+    from interview_sim.stats import sparkline
+
+    print("\nSpaced review: retention (share of reviews recalled) per week:")
+    if not weeks:
+        print("  no reviews yet: `interview-sim review` starts them")
+    else:
+        print(f"  {sparkline([100 * w.retention for w in weeks[-40:]])}  oldest → newest")
+        for week in weeks[-8:]:
+            print(f"  {week.start}  {bar(week.retention)} {week.retention:4.0%}  ({week.reviews})")
+    print("\nSpaced review: predicted recall now, per chapter:")
+    for row in chapters:
+        name = CHAPTERS.get(row.chapter, row.chapter)
+        if row.mean_recall is None:
+            print(f"  {name:<42} {'':20} not studied ({row.cards} cards)")
+        else:
+            shown = f"{bar(row.mean_recall)} {row.mean_recall:4.0%}"
+            print(f"  {name:<42} {shown}  ({row.studied} of {row.cards} cards studied)")
 
 
 # -- spaced review ----------------------------------------------------------------------------
