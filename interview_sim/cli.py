@@ -445,9 +445,13 @@ def _review_state(args: argparse.Namespace):
     store = _store(args)
     transcripts, errors = store.transcripts()
     state, notes = load_state(store.root, transcripts)
-    for line in errors + notes:
-        print(f"interview-sim: {line}", file=sys.stderr)
+    _report(errors + notes)
     return store, state, datetime.now(UTC)
+
+
+def _report(problems: list[str]) -> None:
+    for line in problems:
+        print(f"interview-sim: {line}", file=sys.stderr)
 
 
 def _print_queue(queue, cap: int, state, now) -> None:
@@ -472,27 +476,23 @@ def _print_queue(queue, cap: int, state, now) -> None:
 
 def cmd_review(args: argparse.Namespace) -> int:
     import time
+    from datetime import UTC, datetime
 
-    from interview_sim.review.cards import all_cards
-    from interview_sim.review.due import (
-        ReviewSettingsError,
-        build_review_session,
-        new_per_day,
-        review_queue,
-    )
+    from interview_sim.review.due import ReviewSettingsError
+    from interview_sim.review.today import start_review, today
     from interview_sim.seeds import fresh_seed
 
-    store, state, now = _review_state(args)
+    store = _store(args)
     try:
-        cap = new_per_day(store.root, args.new)
+        plan = today(store, time.time, args.new)
     except ReviewSettingsError as error:
         raise CliError(str(error)) from None
-    queue = review_queue(state, all_cards(), now, cap)
-    _print_queue(queue, cap, state, now)
-    if args.list or not queue.cards:
+    _report(plan.notes)
+    _print_queue(plan.queue, plan.cap, plan.state, datetime.now(UTC))
+    if args.list or not plan.queue.cards:
         return 0
     seed = args.seed if args.seed is not None else fresh_seed()
-    session = store.create(build_review_session(queue, state, seed, time.time))
+    session = start_review(store, time.time, seed, plan)
     if not args.plain:
         try:
             from interview_sim.tui.app import run_tui
@@ -534,10 +534,9 @@ def _print_ratings(args: argparse.Namespace, session_id: str) -> None:
 def cmd_plan(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from interview_sim.chapters import CHAPTERS
     from interview_sim.review.cards import all_cards
-    from interview_sim.review.plan import TARGET, PlanError, make_plan, parse_plan_date
-    from interview_sim.review.progress import bar
+    from interview_sim.review.plan import PlanError, make_plan, parse_plan_date
+    from interview_sim.review.progress import plan_text
 
     try:  # a bad date fails before the sessions are read
         target = parse_plan_date(args.date, datetime.now(UTC).date())
@@ -548,24 +547,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(plan.to_json())
         return 0
-    studied = sum(1 for c in plan.cards if c.id in state.cards)
-    away = (target - now.date()).days
-    print(
-        f"Interview on {target} ({away} day(s) away): {studied} of {len(plan.cards)} cards studied"
-    )
-    print("\nPredicted recall on the day if you stop reviewing now, weakest first:")
-    for card in plan.cards:
-        if card.id in state.cards:
-            shown = f"{bar(card.predicted_recall)} {card.predicted_recall:4.0%}"
-        else:
-            shown = "not studied yet (interview-sim review introduces it)"
-        print(f"  {card.id:<34} {CHAPTERS.get(card.chapter, card.chapter)[:24]:<24} {shown}")
-    total = sum(due for _, due in plan.days)
-    print(f"\nReviews per day so that every studied card is at ≥ {TARGET:.0%} on the day:")
-    peak = max((due for _, due in plan.days), default=0) or 1
-    for day, due in plan.days:
-        print(f"  {day:%a %Y-%m-%d}  {bar(due / peak, 30)} {due}")
-    print(f"  {total} review(s) in all; `interview-sim review` each day shows them.")
+    print(plan_text(plan, set(state.cards), now.date()))
     return 0
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from fsrs import Rating
 
 from interview_sim.engine.transcript import GRADED, Transcript
 from interview_sim.review.cards import CardInfo
+from interview_sim.review.plan import TARGET, Plan
 from interview_sim.review.ratings import rate
 from interview_sim.review.recall import recall_at
 from interview_sim.review.state import ReviewState, is_review, make_scheduler, review_moment
@@ -85,3 +86,30 @@ def recall_by_chapter(
         )
         for chapter, total in totals.items()
     ]
+
+
+def plan_text(plan: Plan, studied: set[str], today: date) -> str:
+    """The plan for a terminal: recall on the day weakest first, then the reviews per day."""
+    from interview_sim.chapters import CHAPTERS
+
+    away = (plan.date - today).days
+    lines = [
+        f"Interview on {plan.date} ({away} day(s) away): "
+        f"{len(studied & {c.id for c in plan.cards})} of {len(plan.cards)} cards studied",
+        "",
+        "Predicted recall on the day if you stop reviewing now, weakest first:",
+    ]
+    for card in plan.cards:
+        if card.id in studied:
+            shown = f"{bar(card.predicted_recall)} {card.predicted_recall:4.0%}"
+        else:
+            shown = "not studied yet (review introduces it)"
+        chapter = CHAPTERS.get(card.chapter, card.chapter)
+        chapter = chapter if len(chapter) <= 24 else chapter[:23] + "…"
+        lines.append(f"  {card.id:<34} {chapter:<24} {shown}")
+    lines += ["", f"Reviews per day so that every studied card is at ≥ {TARGET:.0%} on the day:"]
+    peak = max((due for _, due in plan.days), default=0) or 1
+    lines += [f"  {day:%a %Y-%m-%d}  {bar(due / peak, 30)} {due}" for day, due in plan.days]
+    total = sum(due for _, due in plan.days)
+    lines.append(f"  {total} review(s) in all; each day's review session shows them.")
+    return "\n".join(lines)
