@@ -74,13 +74,6 @@ class Queue:
         return counts
 
 
-def due_count(state: ReviewState, cards: list[CardInfo], now: datetime) -> int:
-    """How many studied cards are due today (the Home screen's "Due today (N)")."""
-    horizon = end_of_day(now)
-    known = {card.id for card in cards}
-    return sum(1 for card_id, s in state.cards.items() if card_id in known and s.due < horizon)
-
-
 def review_queue(state: ReviewState, cards: list[CardInfo], now: datetime, new_cap: int) -> Queue:
     horizon, moment = end_of_day(now).timestamp(), now.timestamp()
     start_of_day = end_of_day(now) - timedelta(days=1)
