@@ -1,0 +1,84 @@
+"""conv_output_size: DL-Q16's instance, a numpy proof of every shape, slips and bad parameters."""
+
+import numpy as np
+import pytest
+
+from generators.deep_learning.conv_output_size import FAMILY, padding_of
+from tests.kit_helpers import assert_graded, assert_refused
+
+
+def test_book_instance_same_padding_keeps_three_by_three():
+    # DL-Q16: a 3×3 filter on a 3×3 input, stride 1, SAME: the output is 3×3, padding 1 per side
+    variant = FAMILY.from_params(FAMILY.book_params)
+    assert_graded(
+        variant,
+        [
+            ("out_shape", "(1, 1, 3, 3)", "correct"),
+            ("out_shape", "(1, 3, 3)", "batch_dropped"),
+            ("same_padding", "1", "correct"),
+            ("same_padding", "2", "padding_once"),
+        ],
+    )
+
+
+def test_hand_checked_instance():
+    # by hand: H: (64 + 2·1 − 5)/2 = 30.5 -> 30 + 1 = 31; W: (45 + 2·1 − 5)/2 = 21 -> 22
+    variant = FAMILY.from_params(
+        {
+            "input_shape": [8, 3, 64, 45],
+            "in_channels": 3,
+            "out_channels": 16,
+            "kernel": [5, 5],
+            "stride": [2, 2],
+            "padding": [1, 1],
+            "dilation": [1, 1],
+            "mode": "explicit",
+        }
+    )
+    assert "nn.Conv2d(3, 16, kernel_size=5, stride=2, padding=1)" in variant.statement
+    assert_graded(
+        variant,
+        [
+            ("out_shape", "(8, 16, 31, 22)", "correct"),
+            ("out_shape", "8x16x32x22", "no_floor"),
+            ("out_shape", "(8, 16, 31, 21)", "padding_once"),  # ⌊60/2⌋ + 1, ⌊41/2⌋ + 1
+            ("out_shape", "(8, 16, 62, 43)", "stride_ignored"),
+            ("out_shape", "(8, 3, 31, 22)", "channels_not_updated"),
+            ("out_shape", "(8, 16, 22, 31)", "hw_swapped"),
+            ("fits_exactly", "false", "correct"),
+        ],
+    )
+    assert "the last padded row is never reached" in variant.solution
+
+
+def _numpy_output_shape(params: dict) -> tuple[int, ...]:
+    """The shape of the equivalent numpy computation: zero-pad the input, take every window the
+    dilated kernel covers with the stride, and apply the out_channels filters to each window."""
+    n, c, h, w = params["input_shape"]
+    (fh, fw), (sh, sw), (dh, dw) = params["kernel"], params["stride"], params["dilation"]
+    ph, pw = padding_of(params)
+    x = np.zeros((n, c, h + 2 * ph, w + 2 * pw), dtype=np.int8)
+    windows = np.lib.stride_tricks.sliding_window_view(
+        x, (dh * (fh - 1) + 1, dw * (fw - 1) + 1), axis=(2, 3)
+    )
+    windows = windows[:, :, ::sh, ::sw, ::dh, ::dw]  # stride over positions, dilation over taps
+    assert windows.shape[-2:] == (fh, fw)
+    weights = np.zeros((params["out_channels"], c, fh, fw), dtype=np.int8)
+    return np.einsum("nchwij,ocij->nohw", windows, weights).shape
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_shape_matches_the_numpy_computation(seed):
+    variant = FAMILY.variant(seed)
+    assert variant.part("out_shape").answer == _numpy_output_shape(variant.params)
+
+
+def test_bad_parameters_are_refused_by_name():
+    good = {**FAMILY.book_params, "mode": "explicit", "padding": [1, 1]}
+    assert_refused(
+        FAMILY,
+        good,
+        [("in_channels", 3), ("kernel", [5, 9]), ("mode", "reflect")],
+    )
+    same = FAMILY.book_params
+    assert_refused(FAMILY, same, [("stride", [2, 2]), ("kernel", [2, 2]), ("padding", [1, 1])])
