@@ -61,17 +61,15 @@ def windows(x: Grid, size: tuple[int, int], stride: tuple[int, int] = (1, 1)) ->
 
 def correlate(x: Grid, kernel: Grid, stride: tuple[int, int] = (1, 1)) -> Grid:
     """Cross-correlation (what deep-learning "convolution" layers compute): out[i][j] =
-    Σ x[i·s + a][j·s + b]·kernel[a][b] over the unpadded input (pad first for 'same'/'full')."""
+    Σ x[i·s + a][j·s + b]·kernel[a][b] over the unpadded input (pad first for 'same'/'full').
+    Exact for whole numbers and rationals alike; whole numbers stay plain ints (fast)."""
     size = (len(kernel), len(kernel[0]))
     return [
         [
             sum(
-                (
-                    v * k
-                    for wrow, krow in zip(w, kernel, strict=True)
-                    for v, k in zip(wrow, krow, strict=True)
-                ),
-                sympy.Integer(0),
+                v * k
+                for wrow, krow in zip(w, kernel, strict=True)
+                for v, k in zip(wrow, krow, strict=True)
             )
             for w in row
         ]
