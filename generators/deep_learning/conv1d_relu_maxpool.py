@@ -20,7 +20,7 @@ from __future__ import annotations
 from random import Random
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import conv_out, correlate, mean, part, pool, prompt, relu, slip, zero_pad
+from interview_sim.kit import conv_out, correlate, mean, part, pool, relu, slip, zero_pad
 from interview_sim.model import AnswerKind
 
 
@@ -153,7 +153,7 @@ def solve(params: dict) -> Solved:
         part(
             AnswerKind.VECTOR,
             "maxpool",
-            prompt("After nn.MaxPool1d({{ k }})", k=k),
+            f"After nn.MaxPool1d({k})",
             _vector(pooled),
             *pool_mistakes,
             hint=f"{len(pooled)} numbers",

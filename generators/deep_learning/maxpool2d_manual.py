@@ -19,7 +19,7 @@ from __future__ import annotations
 from random import Random
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import conv_out, mean, part, pool, prompt, slip, windows
+from interview_sim.kit import conv_out, mean, part, pool, slip, windows
 from interview_sim.model import AnswerKind
 
 
@@ -121,11 +121,8 @@ def solve(params: dict) -> Solved:
             part(
                 AnswerKind.MATRIX,
                 "avg_pool",
-                prompt(
-                    "Output of nn.AvgPool2d(kernel_size={{ k }}, stride={{ s }}) on the same input",
-                    k=_arg(size),
-                    s=_arg(stride),
-                ),
+                f"Output of nn.AvgPool2d(kernel_size={_arg(size)}, stride={_arg(stride)}) on the "
+                "same input",
                 tuple(tuple(row) for row in out_avg),
                 slip(
                     "max_not_average",
