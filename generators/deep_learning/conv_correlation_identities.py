@@ -66,6 +66,13 @@ def check(params: dict) -> None:
             "needs a kernel that changes when turned by 180°, when transposed, and whose "
             "transpose differs from its turn (a derivative kernel such as [[-1, 1], [-1, 1]])",
         )
+    shown = NAMED[params["named"]][1] if params["named"] in NAMED else None
+    if shown in (kernel, transpose(kernel)):
+        raise ParamError(
+            "named",
+            "M would repeat K's entries (or their transpose), which gives its name away; "
+            "choose another kernel",
+        )
     names = [params["named"], *params["distractors"]]
     if len(set(names)) != 4 or any(name not in NAMED for name in names):
         raise ParamError(
@@ -188,6 +195,8 @@ def solve(params: dict) -> Solved:
     ]
     label, shown, shown_scale = NAMED[params["named"]]
     facts = {
+        "scale_text": _fraction(scale),
+        "shown_scale_text": _fraction(shown_scale),
         "y_kernel": y_kernel,
         "turned": turned,
         "options": options,
@@ -198,6 +207,12 @@ def solve(params: dict) -> Solved:
         "why": WHY[params["named"]],
     }
     return Solved(parts, facts)
+
+
+def _fraction(value) -> str:
+    """A factor as the book writes it: 1/8, not 0.125."""
+    value = sympy.Rational(value)
+    return str(value.p) if value.q == 1 else f"{value.p}/{value.q}"
 
 
 WHY = {

@@ -95,3 +95,20 @@ def test_bad_parameters_are_refused_by_name():
             ("scale", 0),
         ],
     )
+
+
+def test_the_named_kernel_never_repeats_k():
+    # M = Sobel x next to K = Sobel x (or its transpose) would give the name away
+    sobel = {
+        "kernel": [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]],
+        "scale": "1/8",
+        "named": "gaussian",
+        "distractors": ["box", "laplacian", "sharpen"],
+        "order": 0,
+    }
+    assert_refused(FAMILY, sobel, [("named", "sobel_x"), ("named", "sobel_y")])
+    for seed in range(300):
+        params = FAMILY.variant(seed).params
+        from generators.deep_learning.conv_correlation_identities import NAMED, transpose
+
+        assert NAMED[params["named"]][1] not in (params["kernel"], transpose(params["kernel"]))
