@@ -64,3 +64,20 @@ def test_matches_numpy(seed):
 def test_bad_parameters_are_refused_by_name():
     short = {**FAMILY.book_params, "x": [1, -2, 3]}  # two convolution outputs
     assert_refused(FAMILY, short, [("w", [1, 1, 1, 1]), ("pool", 3), ("padding", 3)])
+
+
+def test_relu_and_pool_remarks_follow_the_numbers():
+    """The positions said to be clipped are the negative convolution outputs, and the dropped
+    tail of the pool is the count that does not fill a window (100 seeds)."""
+    import re
+
+    for seed in range(100):
+        variant = FAMILY.variant(seed)
+        conv = [to_float(v) for v in variant.part("conv").answer]
+        negatives = [i + 1 for i, v in enumerate(conv) if v < 0]
+        said = re.search(r"position(?:s)? ([\d, and]+) become", variant.solution).group(1)
+        assert [int(t) for t in re.findall(r"\d+", said)] == negatives, seed
+        k = variant.params["pool"]
+        dropped = len(conv) % k
+        assert ("does not fill a window" in variant.solution) is (dropped == 1), seed
+        assert (f"last {dropped} values do not fill" in variant.solution) is (dropped > 1), seed

@@ -76,3 +76,18 @@ def test_bad_parameters_are_refused_by_name():
         [("stride", 2), ("kernel", [[1, 0], [0, 1], [1, 1]]), ("operator", "fft")],
     )
     assert_refused(FAMILY, {**FAMILY.book_params, "kernel": [[1, 0], [0, -1]]}, [("mode", "same")])
+
+
+def test_size_remarks_follow_the_numbers():
+    """'smaller'/'larger' and the reason given (stride or no padding) agree with the sizes."""
+    for seed in range(100):
+        variant = FAMILY.variant(seed)
+        x = variant.params["x"]
+        rows, cols = variant.part("out_shape").answer[-2:]
+        smaller, larger = rows * cols < len(x) * len(x[0]), rows * cols > len(x) * len(x[0])
+        assert ("output is smaller" in variant.solution) is smaller, seed
+        assert ("output is larger" in variant.solution) is larger, seed
+        if smaller:
+            assert ("stride" in variant.solution.split("output is smaller")[1].split(".")[0]) is (
+                variant.params["stride"] > 1
+            ), seed

@@ -82,3 +82,33 @@ def test_bad_parameters_are_refused_by_name():
     )
     same = FAMILY.book_params
     assert_refused(FAMILY, same, [("stride", [2, 2]), ("kernel", [2, 2]), ("padding", [1, 1])])
+
+
+def test_edge_sentences_follow_the_numbers():
+    """Every remainder the solution states is n + 2p − f′ mod s for that side, and the verdict on
+    the edge question agrees with the part's answer (100 seeds)."""
+    import re
+
+    for seed in range(100):
+        variant = FAMILY.variant(seed)
+        p = variant.params
+        pads = padding_of(p)
+        for line in variant.solution.splitlines():
+            found = re.match(r"- (H = W|H|W): n = (\d+).*?= ⌊(\d+)/(\d+)⌋", line)
+            if not found:
+                continue
+            axis = 1 if found.group(1) == "W" else 0
+            n, f, s, d = (
+                p["input_shape"][2 + axis],
+                p["kernel"][axis],
+                p["stride"][axis],
+                p["dilation"][axis],
+            )
+            inner = n + 2 * pads[axis] - (d * (f - 1) + 1)
+            assert (int(found.group(3)), int(found.group(4))) == (inner, s), (seed, line)
+            if s > 1:
+                exact = inner % s == 0
+                assert ("ends exactly on the edge" in line) is exact, (seed, line)
+        if "fits_exactly" in [part.id for part in variant.parts]:
+            answer = variant.part("fits_exactly").answer
+            assert (f"answered **{'true' if answer else 'false'}**") in variant.solution, seed

@@ -70,3 +70,27 @@ def test_bad_parameters_are_refused_by_name():
         FAMILY.book_params,
         [("kernel", [5, 2]), ("stride", [3, 3]), ("x", [[1, 2], [3]]), ("average", "yes")],
     )
+
+
+def test_edge_and_overlap_remarks_follow_the_numbers():
+    """The rows/columns said to fall outside every window, and the overlap remark, agree with
+    the sizes (100 seeds)."""
+    for seed in range(100):
+        variant = FAMILY.variant(seed)
+        p = variant.params
+        (kr, kc), (sr, sc) = p["kernel"], p["stride"]
+        out = variant.part("max_pool").answer
+        rows_left = len(p["x"]) - ((len(out) - 1) * sr + kr)
+        cols_left = len(p["x"][0]) - ((len(out[0]) - 1) * sc + kc)
+        text = variant.solution
+        assert ("outside every window" in text) is bool(rows_left or cols_left), seed
+        if rows_left:
+            assert (
+                "the last row" if rows_left == 1 else f"the last {rows_left} rows"
+            ) in text.lower()
+        if cols_left:
+            assert (
+                "the last column" if cols_left == 1 else f"last {cols_left} columns"
+            ) in text.lower()
+        overlap = (sr < kr and len(out) > 1) or (sc < kc and len(out[0]) > 1)
+        assert ("overlap" in text) is overlap, seed
