@@ -7,9 +7,10 @@ The book asks this with letters only, so ``book_params`` is our own instance (a 
 5×5 Gaussian).
 
 Two settings are drawn. *Image*: a single-channel w×h image filtered to the same size (zero
-padding), asked the multiplications, the additions and the multiplications of the separable
-version. *Layer*: an nn.Conv2d on a batch of one, asked the multiplications (multiply-accumulates)
-of the whole output, which needs the output size, the input channels and the output channels.
+padding), asked the book's general formula w·h·K², then for the drawn sizes the
+multiplications, the additions and the multiplications of the separable version. *Layer*: an
+nn.Conv2d on a batch of one, asked the multiplications (multiply-accumulates) of the whole
+output, which needs the output size, the input channels and the output channels.
 
 Slips: counting one output pixel only, K instead of K², as many additions as multiplications,
 the 'valid' output size for a same-size filter, the separable count with a single pass, and for a
@@ -21,8 +22,11 @@ from __future__ import annotations
 
 from random import Random
 
+import sympy
+
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import conv_out, integer, slip
+from interview_sim.kit import conv_out, integer, part, slip
+from interview_sim.model import AnswerKind, Domain
 
 SETTINGS = ("image", "layer")
 
@@ -87,7 +91,31 @@ def solve(params: dict) -> Solved:
     if params["setting"] == "image":
         pixels = w * h
         valid = (w - k + 1) * (h - k + 1)
+        sw, sh, sk = sympy.symbols("w h K", positive=True)
         parts = [
+            part(
+                AnswerKind.EXPRESSION,
+                "formula",
+                "The number of multiplications for any w×h image and K×K kernel, as a formula "
+                "in w, h and K",
+                sw * sh * sk**2,
+                slip("one_pixel_only", "that is one output pixel; there are w·h of them.", sk**2),
+                slip("kernel_side_only", "the kernel has K·K taps, not K.", sw * sh * sk),
+                slip(
+                    "valid_size",
+                    "the output keeps the image's size, so there are w·h outputs, not "
+                    "(w − K + 1)(h − K + 1).",
+                    (sw - sk + 1) * (sh - sk + 1) * sk**2,
+                ),
+                slip(
+                    "additions_not_multiplications",
+                    "that counts the additions, K² − 1 per pixel; each pixel needs K² "
+                    "multiplications.",
+                    sw * sh * (sk**2 - 1),
+                ),
+                symbols=(("w", Domain.POSITIVE), ("h", Domain.POSITIVE), ("K", Domain.POSITIVE)),
+                hint="an expression in w, h and K, e.g. w*h + K^2",
+            ),
             integer(
                 "multiplications",
                 "Multiplications for the whole filtered image",

@@ -13,6 +13,11 @@ def test_own_instance_640_by_480_with_a_5x5_gaussian():
     assert_graded(
         FAMILY.from_params(FAMILY.book_params),
         [
+            ("formula", "w*h*K^2", "correct"),
+            ("formula", "K^2 w h", "correct"),
+            ("formula", "K^2", "one_pixel_only"),
+            ("formula", "w*h*K", "kernel_side_only"),
+            ("formula", "w*h*(K^2 - 1)", "additions_not_multiplications"),
             ("multiplications", "7680000", "correct"),
             ("multiplications", "25", "one_pixel_only"),
             ("multiplications", "1536000", "kernel_side_only"),
