@@ -10,7 +10,8 @@ The layer is written as PyTorch code with a drawn input batch (N, C, H, W), kern
 padding and dilation (square or rectangular, as tuples when they differ along H and W), in one of
 three modes: explicit padding, ``padding="valid"`` or ``padding="same"`` (stride 1). Asked: the
 output shape in NCHW order; with explicit padding and a stride above 1, whether the last window
-ends exactly on the padded input's edge (the floor drops nothing); with SAME, the padding per side.
+ends exactly on the padded input's edge (the floor drops nothing); with SAME, the padding per side;
+with VALID, also DL-Q15's general answer n − f + 1 as a formula.
 
 Slips: rounding up instead of down (``no_floor``), padding one side only (``padding_once``),
 ignoring the stride or the dilation, keeping the input's channels, H and W swapped, the batch
@@ -21,10 +22,12 @@ from __future__ import annotations
 
 from random import Random
 
+import sympy
+
 from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.kit import integer, part, shape, slip
 from interview_sim.kit.arith import conv_out
-from interview_sim.model import AnswerKind
+from interview_sim.model import AnswerKind, Domain
 
 MODES = ("explicit", "valid", "same")
 SIZE_SLIPS = {
@@ -228,6 +231,26 @@ def solve(params: dict) -> Solved:
                 "Does the last window end exactly on the far edge of the padded input along "
                 "both H and W, so that the rounding down drops no row or column?",
                 exact,
+            )
+        )
+    if mode == "valid":
+        n_, f_ = sympy.symbols("n f", positive=True)
+        parts.append(
+            part(
+                AnswerKind.EXPRESSION,
+                "valid_formula",
+                "In general, at stride 1 with no padding (VALID), what is the output side for an "
+                "n×n input and an f×f kernel, as a formula in n and f",
+                n_ - f_ + 1,
+                slip("off_by_one", "the first window fits too: n − f positions plus 1.", n_ - f_),
+                slip(
+                    "full_size",
+                    "n + f − 1 is the 'full' size, where every partial overlap counts; VALID "
+                    "keeps only windows inside the image.",
+                    n_ + f_ - 1,
+                ),
+                symbols=(("n", Domain.POSITIVE), ("f", Domain.POSITIVE)),
+                hint="an expression in n and f, e.g. 2*n - f",
             )
         )
     if mode == "same":

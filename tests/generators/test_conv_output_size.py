@@ -115,3 +115,18 @@ def test_edge_sentences_follow_the_numbers():
         if "fits_exactly" in [part.id for part in variant.parts]:
             answer = variant.part("fits_exactly").answer
             assert (f"answered **{'true' if answer else 'false'}**") in variant.solution, seed
+
+
+def test_valid_mode_asks_the_books_general_formula():
+    # DL-Q15: a VALID convolution of an n×n input with an f×f filter gives n − f + 1
+    params = {**FAMILY.book_params, "input_shape": [1, 1, 6, 6], "mode": "valid"}
+    assert_graded(
+        FAMILY.from_params(params),
+        [
+            ("out_shape", "(1, 1, 4, 4)", "correct"),
+            ("valid_formula", "n - f + 1", "correct"),
+            ("valid_formula", "1 + n - f", "correct"),
+            ("valid_formula", "n - f", "off_by_one"),
+            ("valid_formula", "n + f - 1", "full_size"),
+        ],
+    )
