@@ -196,7 +196,7 @@ def test_pools_with_gaps_never_equal_a_single_pool():
     # MaxPool2d(2, stride=3) skips every third pixel: the pair's windows are not contiguous
     v = variant([1, 3, 60, 60], [pool(2, 3), pool(2, 2)], proposed={"kernel_size": 5, "stride": 6})
     assert v.part("pools_equal").answer is False
-    assert _brute_force_equal((60, 60), (2, 3), (2, 2), (5, 6)) is False
+    assert _brute_force_equal((23, 23), (2, 3), (2, 2), (5, 6)) is False  # any size shows it
     assert "0…1, 3…4" in v.solution
 
 
