@@ -1,10 +1,10 @@
 """Shared story material for the fitted-logistic-model families (PRB-18, PRB-20, PRB-21, PRB-22).
 
 The book's fitted-model problems put a logistic regression in a medical story: a count of gum
-bacteria and Alzheimer's disease, minutes of radiation and cancer, cups of coffee. A *scenario*
-names the outcome y = 1; a *covariate* says what x measures, which values are plausible and on which
-grid its coefficient lives (a bacteria count needs a coefficient like 0.0258, a 0/1 indicator one
-like -1.25). Not a family: it defines no ``FAMILY``.
+bacteria and Alzheimer's disease, minutes of radiation and cancer, amalgam fillings, cups of
+coffee and migraines. A *scenario* names the outcome y = 1; a *covariate* says what x measures,
+which values are plausible and on which grid its coefficient lives (a bacteria count needs a
+coefficient like 0.0258, a 0/1 indicator one like -1.25). Not a family: it defines no ``FAMILY``.
 """
 
 from __future__ import annotations
@@ -117,6 +117,16 @@ COVARIATES: dict[str, Covariate] = {
             sign=-1,
             deltas=("1", "0.5", "2"),
         ),
+        Covariate(
+            "amalgam",
+            "the number of amalgam dental fillings",
+            "amalgam fillings",
+            limit=dec("40"),
+            value_range=("0", "12", "1"),
+            coef_range=("0.02", "0.4", "0.01"),
+            sign=0,  # a contested link: either direction reads as a plausible finding
+            deltas=("1", "2", "5"),
+        ),
         Covariate("smoker", "1 for a smoker, 0 for a non-smoker", "smoker (0/1)", True),
         Covariate(
             "apoe4",
@@ -181,6 +191,13 @@ SCENARIOS: dict[str, Scenario] = {
             "person",
             ("coffee", "age", "sleep", "smoker", "exercise"),
             risk=("0.01", "0.6"),
+        ),
+        Scenario(
+            "migraine",
+            "the person suffers from migraines",
+            "person",
+            ("amalgam", "coffee", "sleep"),
+            risk=("0.03", "0.6"),
         ),
     )
 }

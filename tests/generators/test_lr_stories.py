@@ -14,6 +14,7 @@ import pytest
 from generators.logistic_regression import (
     lr_coef_odds_ratio_ci,
     lr_linear_predictor_prob,
+    lr_table_significance,
     lr_threshold_inversion,
 )
 from generators.logistic_regression._context import COVARIATES, SCENARIOS
@@ -62,6 +63,13 @@ def test_odds_ratio_story(seed):
     params = lr_coef_odds_ratio_ci.FAMILY.variant(seed).params
     assert params["covariate"] in SCENARIOS[params["scenario"]].covariates
     assert agrees(params["covariate"], params["beta"]), seed
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_coefficient_table_story(seed):
+    params = lr_table_significance.FAMILY.variant(seed).params
+    for key, beta in zip(params["covariates"], params["estimates"][1:], strict=True):
+        assert agrees(key, beta), (seed, key, beta)
 
 
 def test_both_directions_still_occur():
