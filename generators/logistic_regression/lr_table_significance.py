@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from random import Random
 
+import mpmath
 import sympy
 
 from generators.logistic_regression._context import (
@@ -31,12 +32,13 @@ from interview_sim.render import num
 ALPHAS = ("0.05", "0.01")
 
 
-def two_sided_p(z) -> sympy.Float:
-    """P(|Z| ≥ |z|) for a standard normal Z: erfc(|z|/√2), to 30 digits.
+def two_sided_p(z) -> sympy.Rational:
+    """P(|Z| ≥ |z|) for a standard normal Z: erfc(|z|/√2), as a 30-significant-digit decimal.
 
     Evaluated rather than kept as ``erfc(...)``: a candidate can neither type nor read erfc, and
     30 digits are exact for every comparison the grader makes."""
-    return sympy.Float(sympy.erfc(abs(z) / sympy.sqrt(2)).evalf(30), 30)
+    value = sympy.erfc(abs(z) / sympy.sqrt(2)).evalf(30)
+    return sympy.Rational(mpmath.nstr(value._to_mpmath(100), 30, min_fixed=-40, max_fixed=40))
 
 
 def draw(rng: Random) -> dict:
