@@ -45,7 +45,10 @@ def draw(rng: Random) -> dict:
     scenario = SCENARIOS[rng.choice(sorted(SCENARIOS))]
     while True:
         keys = rng.sample(scenario.covariates, rng.randint(2, min(3, len(scenario.covariates))))
-        estimates = [grid(rng, "-5", "1", "0.01")]
+        # the baseline risk at the intercept stays inside the setting's plausible range
+        low, high = (sympy.Rational(r) for r in scenario.risk)
+        top = str(round_to(sympy.log(high / (1 - high)), 2))
+        estimates = [grid(rng, str(round_to(sympy.log(low / (1 - low)), 2)), top, "0.01")]
         ses = [grid(rng, "0.2", "1.5", "0.01")]
         for key in keys:
             beta = COVARIATES[key].draw_coef(rng)

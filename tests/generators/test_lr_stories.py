@@ -70,6 +70,9 @@ def test_coefficient_table_story(seed):
     params = lr_table_significance.FAMILY.variant(seed).params
     for key, beta in zip(params["covariates"], params["estimates"][1:], strict=True):
         assert agrees(key, beta), (seed, key, beta)
+    low, high = (float(r) for r in SCENARIOS[params["scenario"]].risk)
+    baseline = 1 / (1 + math.exp(-float(params["estimates"][0])))
+    assert low - 0.005 <= baseline <= high + 0.005, (seed, baseline)
 
 
 def test_both_directions_still_occur():
