@@ -493,7 +493,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"\n{title}:")
         for row in rows:
             name = names.get(row.key, row.key)
-            print(f"  {name:<42} {row.accuracy:6.1%}  {row.mean_time:6.0f} s  ({row.questions} q)")
+            own = f", {row.self_assessed} self-assessed" if row.self_assessed else ""
+            print(
+                f"  {name:<42} {row.accuracy:6.1%}  {row.mean_time:6.0f} s  "
+                f"({row.questions} q{own})"
+            )
     return 0
 
 
