@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from interview_sim.chapters import CHAPTERS
 from interview_sim.engine.build import choose_families
-from interview_sim.engine.presets import find_preset
+from interview_sim.engine.presets import PresetError, find_preset
 from interview_sim.engine.session import Session, SessionError
 from interview_sim.engine.transcript import SCHEMA, Transcript
 from interview_sim.export import export_session
@@ -191,12 +192,9 @@ def test_rapid_fire_mixes_short_concept_items_with_numeric_families(seed: int):
 
 
 def test_concept_drill_is_conceptual_only_and_needs_a_chapter():
-
     picks = choose_families(find_preset("concept-drill"), 3, chapter="bayesian")
     assert len(picks) == 8
     assert all(get(fid).kind == "concept" and get(fid).chapter == "bayesian" for _, fid in picks)
-    from interview_sim.chapters import CHAPTERS
-
     assert {title for title, _ in picks} == {CHAPTERS["bayesian"]}, "titled by its chapter"
     with pytest.raises(PresetError, match="--chapter"):
         choose_families(find_preset("concept-drill"), 3)
@@ -213,8 +211,6 @@ def test_mock_exam_feature_extraction_includes_a_code_reading_item(seed: int):
 
 
 def test_an_unknown_concept_filter_names_the_known_ones(tmp_path: Path):
-    from interview_sim.engine.presets import PresetError
-
     preset = write_preset(
         tmp_path, 'name = "x"\ntitle = "X"\n[[sections]]\nfamilies = ["concepts:hard"]\n'
     )
