@@ -170,7 +170,7 @@ def _parts(item: ConceptItem, params: dict[str, Any]) -> list[Part]:
         ]
     if item.kind == "code":
         kind = _EXACT_KINDS[item.answer_kind]
-        return [Part("answer", item.question, kind, _exact(item.answer, kind), hint=_hint(kind))]
+        return [Part("answer", "Your answer", kind, _exact(item.answer, kind), hint=_hint(kind))]
     rubric = tuple((point.point, point.weight) for point in item.rubric)
     return [
         Part(
@@ -223,13 +223,14 @@ def _hint(kind: AnswerKind) -> str:
 
 # -- what the candidate reads ------------------------------------------------------------------
 def _blanked(text: str) -> str:
-    """The cloze text with numbered blanks: "… is the ___(1)___ function"."""
+    """The cloze text with its blanks named as the parts are: "… is the [blank] function", or
+    "[blank 1] … [blank 2]" (underscores would turn into emphasis in Markdown)."""
     pieces = text.split("___")
     if len(pieces) == 2:
-        return f"{pieces[0]}_____{pieces[1]}"
+        return f"{pieces[0]}[blank]{pieces[1]}"
     out = pieces[0]
     for number, piece in enumerate(pieces[1:], start=1):
-        out += f"__({number})__{piece}"
+        out += f"[blank {number}]{piece}"
     return out
 
 

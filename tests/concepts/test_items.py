@@ -167,6 +167,8 @@ def test_normalising_is_idempotent(text):
 def test_cloze_accepts_every_listed_synonym_in_any_case():
     for family in _items("cloze"):
         variant = family.variant(0)
+        assert "___" not in variant.statement, "underscores would become Markdown emphasis"
+        assert variant.statement.count("[blank") == len(variant.parts)
         for part, accepted in zip(variant.parts, family.concept.blanks, strict=True):
             for answer in accepted:
                 assert check(part, answer.upper()).status == v.CORRECT, (family.id, answer)
