@@ -92,10 +92,11 @@ class _Graph:
         return ax if b == 0 else self.add("add", ax, self.add("const", b))
 
 
-def _term(rng: Random, graph: _Graph, x0: int) -> int | None:
-    kind = rng.choice(("mono", "mono", "mono", "sqrt", "ln", "recip_sqrt", "recip", "x_ln"))
+TERM_KINDS = ("mono", "mono", "mono", "sqrt", "ln", "recip_sqrt", "recip", "x_ln")
+
+
+def _term(rng: Random, graph: _Graph, x0: int, kind: str, power: int) -> int | None:
     if kind == "mono":
-        power = rng.choice((1, 2, 2, 3))
         base = 0 if power == 1 else graph.add("pow", 0, power)
         return graph.scaled(rng.choice((1, 2, 3, 4, 5)), base)
     if kind == "sqrt":
@@ -119,7 +120,14 @@ def draw(rng: Random) -> dict:
     while True:
         x0 = rng.randint(1, 9)
         graph = _Graph()
-        terms = [_term(rng, graph, x0) for _ in range(rng.choice((1, 2, 2, 3)))]
+        kinds = [
+            (rng.choice(TERM_KINDS), rng.choice((1, 2, 2, 3)))
+            for _ in range(rng.choice((1, 2, 2, 3)))
+        ]
+        # like terms (two x² monomials, two square roots) would just merge: one of each
+        if len({kind if kind != "mono" else power for kind, power in kinds}) < len(kinds):
+            continue
+        terms = [_term(rng, graph, x0, kind, power) for kind, power in kinds]
         if None in terms:
             continue
         total = terms[0]
@@ -139,7 +147,7 @@ def draw(rng: Random) -> dict:
         except ParamError:
             continue
         value, slope = trace(graph.nodes, sympy.Integer(x0))[-1]
-        if slope != 0 and value != slope:
+        if slope != 0 and value != slope and abs(value) + abs(slope) < 500:
             return params
 
 
