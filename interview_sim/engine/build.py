@@ -11,6 +11,7 @@ import random
 from collections.abc import Mapping
 
 from interview_sim.answers.check import accepted_rule, expected_text, expected_value, input_hint
+from interview_sim.chapters import CHAPTERS
 from interview_sim.engine.presets import Preset, PresetError
 from interview_sim.engine.transcript import PartRecord, QuestionRecord
 from interview_sim.model import Variant
@@ -55,13 +56,24 @@ def choose_families(
     for index, section in enumerate(preset.sections):
         pool = section_pool(section.families, chapter, family)
         rng = random.Random(derive_seed(preset.name, 0, exam_seed, index))
-        if section.count <= len(pool):
-            picks = rng.sample(pool, section.count)
-        else:
-            picks = [pool[i % len(pool)] for i in range(section.count)]
-            rng.shuffle(picks)
-        chosen += [(section.title, family_id) for family_id in picks]
+        picks = _rounds(pool, section.count, rng)
+        # a drill's section is its chapter: show the chapter's name, not the preset's placeholder
+        title = (
+            CHAPTERS.get(chapter or "", section.title)
+            if "chapter" in section.families
+            else section.title
+        )
+        chosen += [(title, family_id) for family_id in picks]
     return chosen
+
+
+def _rounds(pool: list[str], count: int, rng: random.Random) -> list[str]:
+    """``count`` picks in rounds: each round is the whole pool in a fresh order, so no family comes
+    twice before every family of the pool has come once (a drill longer than its pool)."""
+    picks: list[str] = []
+    while len(picks) < count:
+        picks += rng.sample(pool, len(pool))
+    return picks[:count]
 
 
 def adaptive_weights(pool: list[str], error_rates: Mapping[str, float]) -> list[float]:

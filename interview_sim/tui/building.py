@@ -22,7 +22,7 @@ def build_session(
     if preset.adaptive:
         from interview_sim.stats import error_rates
 
-        rates = error_rates(store.transcripts()[0])
+        rates = error_rates(store.transcripts(clock)[0])
     first_variant = None  # "practise this one again": the same variant, if the family is unchanged
     if replay is not None and replay.seed is not None:
         from interview_sim.registry import get

@@ -32,8 +32,10 @@ class HomeScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(id="home")
-        self.unfinished: list[Any] = []
+        self.unfinished: list[Any] = []  # the one to continue first (see engine.settle.resumable)
         self.presets: list[Any] = []
+        self.loaded = False  # history read at least once
+        self.resume_queued = False  # Continue pressed while the history was loading
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -111,14 +113,16 @@ class HomeScreen(Screen):
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def load_history(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]  # imports the engine: in a thread
-        transcripts, errors = store.transcripts()
+        transcripts, errors = store.transcripts(self.app.clock)  # type: ignore[attr-defined]
         self.app.call_from_thread(self.show_history, transcripts, errors)
 
     def show_history(self, transcripts: list[Any], errors: list[str]) -> None:
+        from interview_sim.engine.settle import resumable
         from interview_sim.stats import sparkline
 
         ordered = sorted(transcripts, key=lambda t: t.created_at, reverse=True)
-        self.unfinished = [t for t in ordered if t.state in ("created", "started")]
+        self.unfinished = resumable(transcripts, self.app.clock())  # type: ignore[attr-defined]
+        self.loaded = True
         graded = [t for t in ordered if t.state == "graded" and t.results]
         self.fill_actions()
         trend = self.query_one("#home-trend", Static)
@@ -154,6 +158,9 @@ class HomeScreen(Screen):
         self.query_one("#home-errors", Static).update(
             Content.from_markup("[$text-error]$e[/]", e="\n".join(problems)) if problems else ""
         )
+        if self.resume_queued:
+            self.resume_queued = False
+            self.action_resume()
 
     # -- actions -------------------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -170,6 +177,10 @@ class HomeScreen(Screen):
         self.app.start_preset(name, preset=preset)  # type: ignore[attr-defined]
 
     def action_resume(self) -> None:
+        if not self.loaded:  # keep the key until the sessions are read
+            self.resume_queued = True
+            self.query_one("#home-trend", Static).update("building… (reading your sessions)")
+            return
         if not self.unfinished:
             self.notify("There is no unfinished session.", severity="warning")
             return
