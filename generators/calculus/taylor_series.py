@@ -69,7 +69,16 @@ def coefficients(f: sympy.Expr, a: sympy.Expr, degree: int) -> list[sympy.Expr]:
 
 def polynomial(c: list[sympy.Expr], a: sympy.Expr, base: sympy.Expr | None = None) -> sympy.Expr:
     base = X - a if base is None else base
-    return sum((cn * base**n for n, cn in enumerate(c)), sympy.Integer(0))
+    return sum((_term(cn, base, n) for n, cn in enumerate(c)), sympy.Integer(0))
+
+
+def _term(cn: sympy.Expr, base: sympy.Expr, n: int) -> sympy.Expr:
+    """cn·baseⁿ in a form whose text reads back as the same tree: 2·e⁴·(x − 2) prints as
+    "2*(x - 2)*exp(4)", which a parser turns into (2x − 4)·e⁴, so that one term is expanded."""
+    term = cn * base**n
+    if term.is_Mul and len(term.args) > 2 and term.args[0].is_Number and base in term.args:
+        return sympy.expand(term)
+    return term
 
 
 def check(params: dict) -> None:
