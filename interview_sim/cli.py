@@ -380,8 +380,8 @@ def cmd_presets(args: argparse.Namespace) -> int:
 def _new_session(args: argparse.Namespace):
     from interview_sim.engine.presets import find_preset
     from interview_sim.engine.session import Session
+    from interview_sim.review.recall import practice_weights_for
     from interview_sim.seeds import fresh_seed
-    from interview_sim.stats import error_rates
     from interview_sim.store.paths import data_dir
 
     preset = find_preset(args.preset, data_dir(args.data_dir))
@@ -390,10 +390,10 @@ def _new_session(args: argparse.Namespace):
 
         raise CliError(f"{preset.name} drills one chapter: add --chapter ({', '.join(CHAPTERS)})")
     store = _store(args)
-    rates = error_rates(_loaded(args)) if preset.adaptive else None
+    weights = practice_weights_for(store) if preset.adaptive else None
     seed = args.seed if args.seed is not None else fresh_seed()
     session = Session.create(
-        preset, seed, chapter=args.chapter, family=args.family, error_rates=rates
+        preset, seed, chapter=args.chapter, family=args.family, weights=weights
     )
     return store.create(session), store
 
@@ -462,10 +462,19 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
     from interview_sim.chapters import CHAPTERS
+    from interview_sim.review.cards import all_cards
+    from interview_sim.review.progress import recall_by_chapter, retention_by_week
+    from interview_sim.review.state import load_state
     from interview_sim.stats import sparkline, statistics, trend_summary
 
-    stats = statistics(_loaded(args))
+    transcripts = _loaded(args)  # damaged files are reported once by main
+    stats = statistics(transcripts)
+    state, notes = load_state(_store(args).root, transcripts)
+    weeks = retention_by_week(transcripts)
+    chapters = recall_by_chapter(state, all_cards(), datetime.now(UTC))
     if args.json:
         _print_json(
             {
@@ -474,6 +483,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 "families": [row.__dict__ for row in stats["families"]],
                 "trend": stats["trend"],
                 "trend_delta": stats["trend_delta"],
+                "review": {
+                    "retention": [week.__dict__ for week in weeks],
+                    "recall": [row.__dict__ for row in chapters],
+                },
             }
         )
         return 0
@@ -489,6 +502,147 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for row in rows:
             name = names.get(row.key, row.key)
             print(f"  {name:<42} {row.accuracy:6.1%}  {row.mean_time:6.0f} s  ({row.questions} q)")
+    _print_review_stats(weeks, chapters)
+    for note in notes:
+        print(f"interview-sim: {note}", file=sys.stderr)
+    return 0
+
+
+def _print_review_stats(weeks, chapters) -> None:
+    from interview_sim.chapters import CHAPTERS
+    from interview_sim.review.progress import bar
+    from interview_sim.stats import sparkline
+
+    print("\nSpaced review: retention (share of reviews recalled) per week:")
+    if not weeks:
+        print("  no reviews yet: `interview-sim review` starts them")
+    else:
+        print(f"  {sparkline([100 * w.retention for w in weeks[-40:]])}  oldest → newest")
+        for week in weeks[-8:]:
+            print(f"  {week.start}  {bar(week.retention)} {week.retention:4.0%}  ({week.reviews})")
+    print("\nSpaced review: predicted recall now, per chapter:")
+    for row in chapters:
+        name = CHAPTERS.get(row.chapter, row.chapter)
+        if row.mean_recall is None:
+            print(f"  {name:<42} {'':20} not studied ({row.cards} cards)")
+        else:
+            shown = f"{bar(row.mean_recall)} {row.mean_recall:4.0%}"
+            print(f"  {name:<42} {shown}  ({row.studied} of {row.cards} cards studied)")
+
+
+# -- spaced review ----------------------------------------------------------------------------
+def _review_state(args: argparse.Namespace):
+    """The store, the review state brought up to date (problems reported on stderr), and now."""
+    from datetime import UTC, datetime
+
+    from interview_sim.review.state import load_state
+
+    store = _store(args)
+    transcripts, errors = store.transcripts()
+    state, notes = load_state(store.root, transcripts)
+    _report(errors + notes)
+    return store, state, datetime.now(UTC)
+
+
+def _report(problems: list[str]) -> None:
+    for line in problems:
+        print(f"interview-sim: {line}", file=sys.stderr)
+
+
+def _print_queue(queue, cap: int, state, now) -> None:
+    from interview_sim.chapters import CHAPTERS
+
+    waiting = f"; {queue.new_waiting} more new card(s) wait" if queue.new_waiting else ""
+    print(
+        f"Due today: {len(queue.due)} to review, {len(queue.new)} new "
+        f"(at most {cap} new a day{waiting})"
+    )
+    for chapter, (due, new) in queue.per_chapter().items():
+        print(f"  {CHAPTERS.get(chapter, chapter):<42} due {due:>3}   new {new:>3}")
+    if not queue.cards:
+        upcoming = sorted(card.due for card in state.cards.values() if card.due > now)
+        if upcoming:
+            day = upcoming[0].date()
+            same = sum(1 for due in upcoming if due.date() == day)
+            print(f"Nothing to review now. Next: {day} ({same} card(s)).")
+        else:
+            print("Nothing to review now.")
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    import time
+    from datetime import UTC, datetime
+
+    from interview_sim.review.due import ReviewSettingsError
+    from interview_sim.review.today import start_review, today
+    from interview_sim.seeds import fresh_seed
+
+    store = _store(args)
+    try:
+        plan = today(store, time.time, args.new)
+    except ReviewSettingsError as error:
+        raise CliError(str(error)) from None
+    _report(plan.notes)
+    _print_queue(plan.queue, plan.cap, plan.state, datetime.now(UTC))
+    if args.list or not plan.queue.cards:
+        return 0
+    seed = args.seed if args.seed is not None else fresh_seed()
+    session = start_review(store, time.time, seed, plan)
+    if not args.plain:
+        try:
+            from interview_sim.tui.app import run_tui
+        except ImportError:
+            print("The TUI is not available; running in plain mode.", file=sys.stderr)
+        else:
+            store.release(session.transcript.id)
+            args.resume = session.transcript.id
+            return run_tui(args)
+    from interview_sim.plain import PlainRunner
+
+    code = PlainRunner(session, sys.stdin, sys.stdout).run()
+    store.release(session.transcript.id)
+    _print_ratings(args, session.transcript.id)
+    return code
+
+
+def _print_ratings(args: argparse.Namespace, session_id: str) -> None:
+    """After a review session: each card's rating and its next review."""
+    from fsrs import Rating
+
+    from interview_sim.engine.transcript import GRADED
+    from interview_sim.review.state import review_moment
+
+    store, state, _ = _review_state(args)
+    transcript = store.load(session_id)
+    if transcript.state != GRADED:
+        return
+    print("\nScheduled (FSRS):")
+    for question in transcript.questions:
+        memory = state.cards.get(question.family)
+        if memory is None or memory.last_review != review_moment(question, transcript):
+            print(f"  {question.family:<34} not rated (no answer was checked)")
+            continue
+        rating = Rating(memory.last_rating).name
+        print(f"  {question.family:<34} {rating:<6} next review {memory.due.date()}")
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from interview_sim.review.cards import all_cards
+    from interview_sim.review.plan import PlanError, make_plan, parse_plan_date
+    from interview_sim.review.progress import plan_text
+
+    try:  # a bad date fails before the sessions are read
+        target = parse_plan_date(args.date, datetime.now(UTC).date())
+    except PlanError as error:
+        raise CliError(str(error)) from None
+    _, state, now = _review_state(args)
+    plan = make_plan(state, all_cards(), target, now)
+    if args.json:
+        _print_json(plan.to_json())
+        return 0
+    print(plan_text(plan, set(state.cards), now.date()))
     return 0
 
 
@@ -627,6 +781,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="machine-readable output")
     stats.set_defaults(handler=cmd_stats)
+
+    review = commands.add_parser(
+        "review", parents=[common], help="spaced review (FSRS): the cards due today"
+    )
+    review.add_argument("--plain", action="store_true", help="prompt/answer loop on stdin/stdout")
+    review.add_argument(
+        "--new",
+        type=int,
+        metavar="N",
+        help="new cards a day (default: new_per_day in <data dir>/review/settings.toml, else 10)",
+    )
+    review.add_argument("--list", action="store_true", help="show what is due, start nothing")
+    review.add_argument("--seed", type=int, help="session seed (picks the variants)")
+    review.set_defaults(handler=cmd_review)
+
+    plan = commands.add_parser(
+        "plan", parents=[common], help="recall on an interview date and reviews until then"
+    )
+    plan.add_argument("--date", required=True, help="the interview date, YYYY-MM-DD")
+    plan.add_argument("--json", action="store_true", help="machine-readable output")
+    plan.set_defaults(handler=cmd_plan)
 
     export = commands.add_parser(
         "export", parents=[common], help="a session as Markdown or self-contained HTML"

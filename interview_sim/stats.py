@@ -1,4 +1,4 @@
-"""History and statistics over every saved session (and error rates for adaptive practice)."""
+"""History and statistics over every saved session."""
 
 from __future__ import annotations
 
@@ -77,11 +77,6 @@ def trend_summary(sessions: int, delta: float | None) -> str:
         return f"trend after {TREND_MIN_SESSIONS} graded sessions ({sessions} so far)"
     k = trend_window(sessions)
     return f"{delta:+.1f} points (mean of the last {k} vs the {k} before)"
-
-
-def error_rates(transcripts: list[Transcript]) -> dict[str, float]:
-    """1 − accuracy per family, for practice sessions that favour weak families."""
-    return {row.key: 1.0 - row.accuracy for row in statistics(transcripts)["families"]}
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -76,18 +76,12 @@ def _rounds(pool: list[str], count: int, rng: random.Random) -> list[str]:
     return picks[:count]
 
 
-def adaptive_weights(pool: list[str], error_rates: Mapping[str, float]) -> list[float]:
-    """Practice weights: 1 + 2 × error rate (unknown families count as 0.5), so a family the user
-    always gets wrong comes up 3× as often as one they always get right."""
-    return [1.0 + 2.0 * error_rates.get(family_id, 0.5) for family_id in pool]
-
-
-def pick_adaptive(
-    pool: list[str], exam_seed: int, slot: int, error_rates: Mapping[str, float]
-) -> str:
-    """Practice: families the user gets wrong more often come up more often (up to 3× as often)."""
+def pick_adaptive(pool: list[str], exam_seed: int, slot: int, weights: Mapping[str, float]) -> str:
+    """Practice: draw a family in proportion to its weight (1 when it has none), so with no
+    weights at all every family is equally likely. The weights come from spaced review
+    (``review.recall.practice_weights``): cards FSRS predicts you are forgetting come up more."""
     rng = random.Random(derive_seed("practice", 0, exam_seed, slot))
-    return rng.choices(pool, weights=adaptive_weights(pool, error_rates), k=1)[0]
+    return rng.choices(pool, weights=[weights.get(f, 1.0) for f in pool], k=1)[0]
 
 
 def question_for(

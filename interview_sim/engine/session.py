@@ -66,7 +66,7 @@ class Session:
         self.store = store
         self._variants: dict[int, Variant] = {}
         self._lock = threading.RLock()
-        self.error_rates: dict[str, float] = {}  # practice: per-family error rate from history
+        self.weights: dict[str, float] = {}  # practice: per-family draw weight (review.recall)
         self.save_error: Exception | None = None  # the last failed write, until one succeeds
 
     # -- creation ------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ class Session:
         store: Any = None,
         chapter: str | None = None,
         family: str | None = None,
-        error_rates: Mapping[str, float] | None = None,
+        weights: Mapping[str, float] | None = None,
         first_variant: int | None = None,
     ) -> Session:
         """A new session; for endless practice, ``first_variant`` pins the first question's
@@ -98,7 +98,7 @@ class Session:
         )
         session = cls(transcript, clock, store)
         if preset.endless:
-            session.error_rates = dict(error_rates or {})
+            session.weights = dict(weights or {})
             session.add_question(seed=first_variant)
         else:
             chosen = choose_families(preset, exam_seed, chapter, family)
@@ -111,14 +111,14 @@ class Session:
         return session
 
     def add_question(self, seed: int | None = None) -> QuestionRecord:
-        """Practice: append the next question (weak families more often) and go to it."""
+        """Practice: append the next question (forgotten families more often) and go to it."""
         with self._lock:
             t = self.transcript
             section = self.preset.sections[0]
             pool = section_pool(section.families, t.chapter, t.family)
             slot = len(t.questions)
             family_id = (
-                pick_adaptive(pool, t.exam_seed, slot, self.error_rates)
+                pick_adaptive(pool, t.exam_seed, slot, self.weights)
                 if self.preset.adaptive
                 else pool[slot % len(pool)]
             )
