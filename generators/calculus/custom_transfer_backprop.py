@@ -60,7 +60,8 @@ def draw(rng: Random) -> dict:
         "x": R(rng.choice((1, 2, 3, -1, -2, 4)), 2),
         "w_ij": R(rng.choice((1, 2, 3, -1, -2, -3)), 4),
         "w_jk": R(rng.choice((1, 2, 3, 4, -1, -2, -3)), 2),
-        "target": R(rng.randint(-4, 4), 4),
+        # a target the output can reach: σ in (0, 1), tanh and sin(2u) in [−1, 1]
+        "target": R(rng.randint(0, 4) if output == "sigmoid" else rng.randint(-4, 4), 4),
         "eta": rng.choice((R(1, 10), R(1, 100), R(1, 2), R(1, 20))),
     }
     facts = solve(params).facts
