@@ -1,0 +1,33 @@
+"""Information theory: no two parts of a variant ask for the same number (issue 14).
+
+A candidate who is asked for the same value twice (the entropy of a uniform source and the largest
+entropy for its alphabet) learns nothing from the second box and suspects a trick; over many seeds
+every numeric answer of a variant must differ from every other one, in every family of the chapter.
+"""
+
+import itertools
+
+import pytest
+
+from interview_sim.answers.check import coincide
+from interview_sim.model import AnswerKind
+from interview_sim.registry import all_families
+
+NUMERIC = {AnswerKind.REAL, AnswerKind.INTEGER, AnswerKind.FRACTION}
+FAMILIES = all_families("information_theory")
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=[family.id for family in FAMILIES])
+def test_no_two_parts_ask_for_the_same_number(family):
+    variants = [family.variant(seed) for seed in range(300)]
+    if family.book_params is not None:
+        variants.append(family.from_params(family.book_params))
+    for variant in variants:
+        numeric = [part for part in variant.parts if part.kind in NUMERIC]
+        for first, second in itertools.combinations(numeric, 2):
+            assert not coincide(first, first.answer, second.answer), (
+                variant.seed,
+                first.id,
+                second.id,
+                first.answer,
+            )
