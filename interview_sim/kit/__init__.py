@@ -5,7 +5,7 @@
   rounded operands);
 - ``slips``: the standard mistake tags with the one credit policy (``slip``, ``wrong_bases``);
 - ``arith``: conv/pool output sizes with their slips, affine maps, ReLU, softmax;
-- ``logs``: exact entropies and logs in any base;
+- ``logs``: exact entropies, cross-entropies, KL divergences and logs in any base;
 - ``templating``: the newline fix, the shared macros and ``result(...)``, which records the
   decimals a solution prints for each part in ``facts["printed"]``.
 
@@ -13,7 +13,7 @@ See docs/adding-a-family.md.
 """
 
 from interview_sim.kit.arith import affine, conv_out, relu, softmax
-from interview_sim.kit.logs import combine, entropy_terms, in_base
+from interview_sim.kit.logs import combine, cross_entropy_terms, entropy_terms, in_base, kl_terms
 from interview_sim.kit.parts import from_rounded, half_unit, integer, part, prompt, real, shape
 from interview_sim.kit.slips import CREDIT, HALF, WRONG_BASE, slip, wrong_bases
 
@@ -24,11 +24,13 @@ __all__ = [
     "affine",
     "combine",
     "conv_out",
+    "cross_entropy_terms",
     "entropy_terms",
     "from_rounded",
     "half_unit",
     "in_base",
     "integer",
+    "kl_terms",
     "part",
     "prompt",
     "real",
