@@ -62,7 +62,7 @@ def test_matches_a_float_oracle():
 
 
 def test_the_larger_side_follows_the_sign_of_the_gap():
-    for seed in range(200):
+    for seed in range(60):
         variant = FAMILY.variant(seed)
         convex = variant.facts["gap"] > 0
         assert variant.part("larger").answer == ("a" if convex else "b"), seed

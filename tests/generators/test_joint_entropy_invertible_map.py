@@ -69,7 +69,7 @@ def test_matches_a_float_oracle():
 
 
 def test_the_verdict_and_the_loss_agree():
-    for seed in range(200):
+    for seed in range(60):
         variant = FAMILY.variant(seed)
         assert variant.part("same").answer == (variant.facts["lost"] == 0), seed
         assert ("**True.**" in variant.solution) == variant.part("same").answer, seed

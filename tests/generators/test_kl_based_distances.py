@@ -51,7 +51,7 @@ def test_matches_a_float_oracle():
 
 
 def test_js_stays_within_one_bit_and_the_larger_direction_is_named_right():
-    for seed in range(200):
+    for seed in range(40):
         variant = FAMILY.variant(seed)
         facts = variant.facts
         assert 0 < float(facts["js"]) <= 1, seed

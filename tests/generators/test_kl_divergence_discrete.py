@@ -52,7 +52,7 @@ def test_matches_a_float_oracle():
 
 
 def test_the_directions_always_differ_and_the_facts_mix_true_and_false():
-    for seed in range(300):
+    for seed in range(40):
         variant = FAMILY.variant(seed)
         facts = variant.facts
         assert abs(float(facts["kl_pq"] - facts["kl_qp"])) >= 0.005, seed
