@@ -139,7 +139,7 @@ def solve(params: dict) -> Solved:
             slip(
                 "reversed",
                 "that is D_KL(Q‖P): the direction is reversed; "
-                "D_KL(P‖Q) weights log(p/q) by the true distribution P.",
+                "D_KL(P‖Q) weights log2(p/q) by the true distribution P.",
                 kl_qp,
             ),
             *wrong_bases(lambda base: in_base(pq_terms, base), 2, "the divergence in bits"),
@@ -238,13 +238,13 @@ def solve(params: dict) -> Solved:
 
 
 WHY = (
-    "Gibbs' inequality (Jensen applied to the concave log) gives Σ p·log(q/p) ≤ log Σ q = 0.",
+    "Gibbs' inequality (Jensen applied to the concave log) gives Σ p·log2(q/p) ≤ log2 Σ q = 0.",
     "the two sums weight different logs by different distributions; the numbers above differ.",
     "a divergence need not satisfy it, and KL does not in general.",
     "it is neither symmetric nor does it satisfy the triangle inequality.",
     "Gibbs' inequality is an equality only when q = p on every outcome.",
     "with log2 it counts bits, with ln nats: the extra code length per symbol.",
-    "expand Σ p·log(p/q) = Σ p·log p − Σ p·log q.",
+    "expand Σ p·log2(p/q) = Σ p·log2 p − Σ p·log2 q.",
     "it is never negative (Gibbs' inequality); no model codes P better than P itself.",
 )
 

@@ -82,7 +82,7 @@ def solve(params: dict) -> Solved:
                     *wrong_bases(lambda b, argument=argument: _log(argument, b), base, f"{name}"),
                     slip(
                         "sign",
-                        "the sign is flipped: log(1/p) = −log p"
+                        "the sign is flipped: log_b(1/p) = −log_b p"
                         + (", positive for p < 1." if reciprocal else ", and log p < 0 for p < 1."),
                         -value,
                     ),
@@ -92,6 +92,8 @@ def solve(params: dict) -> Solved:
                 {
                     "index": index,
                     "call": call,
+                    "function": name,
+                    "argument": shown,
                     "name": NAMES[base],
                     "p": p,
                     "value": value,
