@@ -106,9 +106,19 @@ def draw(rng: Random) -> dict:
             check(params)
         except ParamError:
             continue
-        gains = [float(split["gain"]) for split in _splits(params)]
-        if abs(gains[0] - gains[1]) >= 0.02:  # a clear winner, not a rounding coin-flip
+        splits = _splits(params)
+        gains = [float(split["gain"]) for split in splits]
+        if abs(gains[0] - gains[1]) >= 0.02 and _all_asked_differ(params, splits):
             return params
+
+
+def _all_asked_differ(params: dict, splits: list[dict]) -> bool:
+    """No two numeric parts ask for the same number: an attribute independent of the class has
+    H(class | attribute) = H(class), a perfect one has IG = H(class), and two attributes can share
+    a conditional entropy; such a table is redrawn (issue 14)."""
+    asked = [float(in_base(_class_entropy(params), 2))]
+    asked += [float(split[key]) for key in ("cond", "gain") for split in splits]
+    return all(abs(x - y) >= 0.005 for i, x in enumerate(asked) for y in asked[i + 1 :])
 
 
 def _text(name: str, value, what: str) -> str:
@@ -307,6 +317,7 @@ FAMILY = Family(
     id="decision_tree_information_gain",
     chapter="information_theory",
     title="Decision tree: information gain of a split",
+    version=2,
     book_refs=("IT-Q21", "IT-Q22", "IT-Q23", "IT-Q24"),
     params=(
         Param("story", "one sentence saying where the table comes from", "data"),

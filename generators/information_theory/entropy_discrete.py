@@ -5,7 +5,9 @@ symbols, or a grey-level pixel with L = 2^k equally likely levels (the book's in
 → 8 bits; its other special case, a certain event → 0 bits, is ``source="pmf"`` with
 ``probabilities=[1]``). Drawn pmfs use multiples of 1/8, 1/16, 0.05 or 0.1 that sum exactly to 1;
 now and then one outcome has probability 0 on purpose, to exercise the convention 0·log 0 = 0.
-The maximum for the alphabet is asked only of a pmf: for a uniform source it is the same number.
+No two parts ask for the same number: the maximum for the alphabet is asked only of a pmf that is
+not uniform (for a uniform one it is the entropy itself), and the entropy in nats only when it is
+not 0 (a certain event has 0 bits and 0 nats).
 
 Slips caught: natural log (nats) or log10 instead of log2, the missing minus sign (a negative
 "entropy" — one transcription of the book prints Shannon's formula without it), a forgotten term,
@@ -142,7 +144,8 @@ def solve(params: dict) -> Solved:
             unit="bits",
         ),
     ]
-    if params["ask_nats"]:
+    asks_nats = params["ask_nats"] and bits != 0  # a certain source: 0 bits = 0 nats, asked once
+    if asks_nats:
         parts.append(
             real(
                 "entropy_nats",
@@ -160,7 +163,8 @@ def solve(params: dict) -> Solved:
                 unit="nats",
             )
         )
-    if pmf:
+    uniform = not pmf or len(set(probabilities)) == 1
+    if not uniform:  # a uniform pmf's entropy is already the maximum: the same number
         parts.append(
             real(
                 "max_entropy",
@@ -195,7 +199,8 @@ def solve(params: dict) -> Solved:
         "symbols": [f"x{i}" for i in range(1, n + 1)] if pmf else [],
         "contributions": contributions,
         "has_zero": 0 in probabilities,
-        "is_uniform": not pmf or len(set(probabilities)) == 1,
+        "is_uniform": uniform,
+        "asks_nats": asks_nats,
     }
     return Solved(parts, facts)
 
@@ -204,7 +209,7 @@ FAMILY = Family(
     id="entropy_discrete",
     chapter="information_theory",
     title="Entropy of a discrete source",
-    version=2,
+    version=3,
     book_refs=("IT-Q3", "IT-Q4", "IT-Q9", "IT-Q10", "IT-Q11"),
     params=(
         Param("source", "what emits the symbol", "choice", options=SOURCES),

@@ -6,7 +6,7 @@
 - ``slips``: the standard mistake tags with the one credit policy (``slip``, ``wrong_bases``);
 - ``arith``: conv/pool output sizes with their slips, correlation, convolution and pooling by
   hand on small grids, affine maps, ReLU, softmax;
-- ``logs``: exact entropies and logs in any base;
+- ``logs``: exact entropies, cross-entropies, KL divergences and logs in any base;
 - ``templating``: the newline fix, the shared macros and ``result(...)``, which records the
   decimals a solution prints for each part in ``facts["printed"]``.
 
@@ -26,7 +26,7 @@ from interview_sim.kit.arith import (
     windows,
     zero_pad,
 )
-from interview_sim.kit.logs import combine, entropy_terms, in_base
+from interview_sim.kit.logs import combine, cross_entropy_terms, entropy_terms, in_base, kl_terms
 from interview_sim.kit.parts import from_rounded, half_unit, integer, part, prompt, real, shape
 from interview_sim.kit.slips import CREDIT, HALF, WRONG_BASE, slip, wrong_bases
 
@@ -39,12 +39,14 @@ __all__ = [
     "conv_out",
     "convolve",
     "correlate",
+    "cross_entropy_terms",
     "entropy_terms",
     "flip",
     "from_rounded",
     "half_unit",
     "in_base",
     "integer",
+    "kl_terms",
     "mean",
     "part",
     "pool",

@@ -56,3 +56,28 @@ def in_base(terms: LogSum, base: int | None = 2) -> sympy.Expr:
         else:
             value += coefficient * sympy.log(prime) / sympy.log(base)
     return value
+
+
+def cross_entropy_terms(
+    p_weights: Iterable[int], q_weights: Iterable[int]
+) -> dict[int, sympy.Rational]:
+    """−Σ p·log q for p = a/A, q = b/B (A = Σ a, B = Σ b) as a log combination.
+
+    Outcomes with p = 0 add nothing; q = 0 where p > 0 makes it infinite, which is refused."""
+    p_weights, q_weights = [int(a) for a in p_weights], [int(b) for b in q_weights]
+    p_total, q_total = sum(p_weights), sum(q_weights)
+    terms: dict[int, sympy.Rational] = defaultdict(lambda: sympy.Integer(0))
+    for a, b in zip(p_weights, q_weights, strict=True):
+        if not a:
+            continue
+        if not b:
+            raise ValueError("q = 0 where p > 0: the cross-entropy and KL divergence are infinite")
+        terms[b] -= sympy.Rational(a, p_total)
+        terms[q_total] += sympy.Rational(a, p_total)
+    return dict(terms)
+
+
+def kl_terms(p_weights: Iterable[int], q_weights: Iterable[int]) -> dict[int, sympy.Rational]:
+    """D_KL(P‖Q) = Σ p·log(p/q) = H(P, Q) − H(P) as a log combination (same weights as above)."""
+    p_weights = [int(a) for a in p_weights]
+    return combine((1, cross_entropy_terms(p_weights, q_weights)), (-1, entropy_terms(p_weights)))

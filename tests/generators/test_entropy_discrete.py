@@ -22,7 +22,7 @@ def test_book_pixel_256_levels_is_8_bits_asked_once():  # IT-Q9..Q11
 def test_book_certain_event_is_0_bits():
     params = {"source": "pmf", "outcomes": 1, "probabilities": [1], "ask_nats": True}
     variant = FAMILY.from_params(params)
-    assert_graded(variant, [("entropy_bits", "0", "correct"), ("entropy_nats", "0", "correct")])
+    assert_graded(variant, [("entropy_bits", "0", "correct")])
 
 
 def test_zero_probability_contributes_nothing():
@@ -92,3 +92,10 @@ def test_sum_of_the_rounded_terms_the_solution_shows_grades_correct():
             terms = [float(f"{to_float(t):.4f}") for t in variant.facts["contributions"]]
             worked = f"{sum(terms):.4f}"
             assert check(variant.part("entropy_bits"), worked).status == "correct", (seed, worked)
+
+
+def test_a_uniform_pmf_or_a_certain_event_is_not_asked_the_same_number_twice():  # issue 14
+    uniform = {"source": "pmf", "outcomes": 4, "probabilities": [0.25] * 4, "ask_nats": True}
+    assert [p.id for p in FAMILY.from_params(uniform).parts] == ["entropy_bits", "entropy_nats"]
+    certain = {"source": "pmf", "outcomes": 1, "probabilities": [1], "ask_nats": True}
+    assert [p.id for p in FAMILY.from_params(certain).parts] == ["entropy_bits"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from interview_sim.answers.check import check
 from interview_sim.family import Param, ParamError
 from interview_sim.kit import CREDIT, conv_out, slip, softmax, wrong_bases
+from interview_sim.kit.logs import cross_entropy_terms, in_base, kl_terms
 from interview_sim.registry import all_families
 from interview_sim.render import environment
 from interview_sim.seeds import SEED_BITS
@@ -195,3 +197,15 @@ def test_correlation_convolution_and_pooling_by_hand():
     assert zero_pad([[7]], 1) == [[0, 0, 0], [0, 7, 0], [0, 0, 0]]
     assert pool(x, (2, 2), (1, 1)) == [[4, 4], [5, 5]]
     assert pool(x, (2, 2), (2, 2), how=mean) == [[sympy.Rational(5, 2)]]  # floor mode drops 1 row
+
+
+def test_cross_entropy_and_kl_match_a_float_computation():
+    p, q = [1, 2, 1], [2, 1, 1]  # P = (1/4, 1/2, 1/4), Q = (1/2, 1/4, 1/4)
+    fp, fq = [a / 4 for a in p], [b / 4 for b in q]
+    cross = -sum(x * math.log2(y) for x, y in zip(fp, fq, strict=True))
+    assert float(in_base(cross_entropy_terms(p, q), 2)) == pytest.approx(cross)  # 1.75
+    kl = sum(x * math.log(x / y) for x, y in zip(fp, fq, strict=True))
+    assert float(in_base(kl_terms(p, q), None)) == pytest.approx(kl)
+    assert in_base(kl_terms(p, p), 2) == 0
+    with pytest.raises(ValueError, match="infinite"):
+        cross_entropy_terms([1, 1], [2, 0])
