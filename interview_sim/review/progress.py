@@ -99,14 +99,20 @@ def plan_text(plan: Plan, studied: set[str], today: date) -> str:
         "",
         "Predicted recall on the day if you stop reviewing now, weakest first:",
     ]
+    waiting: dict[str, int] = {}
     for card in plan.cards:
-        if card.id in studied:
-            shown = f"{bar(card.predicted_recall)} {card.predicted_recall:4.0%}"
-        else:
-            shown = "not studied yet (review introduces it)"
         chapter = CHAPTERS.get(card.chapter, card.chapter)
+        if card.id not in studied:  # one line per chapter below, not hundreds of identical rows
+            waiting[chapter] = waiting.get(chapter, 0) + 1
+            continue
+        shown = f"{bar(card.predicted_recall)} {card.predicted_recall:4.0%}"
         chapter = chapter if len(chapter) <= 24 else chapter[:23] + "…"
         lines.append(f"  {card.id:<34} {chapter:<24} {shown}")
+    if not studied & {c.id for c in plan.cards}:
+        lines.append("  nothing studied yet")
+    if waiting:
+        lines += ["", "Not studied yet (review introduces them):"]
+        lines += [f"  {chapter:<42} {count} card(s)" for chapter, count in waiting.items()]
     lines += ["", f"Reviews per day so that every studied card is at ≥ {TARGET:.0%} on the day:"]
     peak = max((due for _, due in plan.days), default=0) or 1
     lines += [f"  {day:%a %Y-%m-%d}  {bar(due / peak, 30)} {due}" for day, due in plan.days]
