@@ -6,8 +6,8 @@ P(H|E) and optionally P(H|not E). The prior is quoted the way the book quotes it
 ("0.5% of ..."), as "1 in k" (the book's "1 in 15" gives 1/15) or as a ratio of the two groups
 (the book's "twice as many in state 1 as in state 0" gives 2/3 and 1/3; "19 times as many sound
 chips as defective ones" gives 1/20). Each setting draws only base rates it makes plausible
-(``MAX_PRIOR``), and every comparison the solution states in words is computed from the values. A test that is "correct
-whether or not the condition is present" has P(E|not H) = 1 - P(E|H).
+(``MAX_PRIOR``), and every comparison the solution states in words is computed from the values.
+A test that is "correct whether or not the condition is present" has P(E|not H) = 1 - P(E|H).
 
 Likelihoods are taken as given (0.0025, 1/15, 0.9) and quoted as the book quotes them: a
 percentage when they have one (0.25%), "1 in k" for 1/k, otherwise the exact fraction.
