@@ -81,7 +81,8 @@ def solve(params: dict) -> Solved:
             ),
             slip(
                 "prior_ignored",
-                "those are the likelihoods normalised on their own; weight each by its prior first.",
+                "those are the likelihoods normalised on their own; weight each by its prior "
+                "first.",
                 tuple(k / sum(kernels) for k in kernels),
             ),
             hint=f"{len(thetas)} numbers in the order of the θ values, in brackets",

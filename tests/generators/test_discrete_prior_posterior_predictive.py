@@ -48,7 +48,7 @@ def test_matches_a_float_oracle(seed):
     thetas = [float(Fraction(str(t))) for t in p["thetas"]]
     prior = [float(Fraction(str(w))) for w in p["prior"]]
     n, y = p["n"], p["y"]
-    joint = [w * comb(n, y) * t**y * (1 - t) ** (n - y) for t, w in zip(thetas, prior)]
+    joint = [w * comb(n, y) * t**y * (1 - t) ** (n - y) for t, w in zip(thetas, prior, strict=True)]
     assert to_float(variant.part("predictive").answer) == pytest.approx(sum(joint), rel=1e-9)
     got = [to_float(v) for v in variant.part("posterior").answer]
     assert got == pytest.approx([j / sum(joint) for j in joint], rel=1e-9, abs=1e-15)
