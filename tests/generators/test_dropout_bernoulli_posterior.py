@@ -16,7 +16,7 @@ def test_book_both_neurons_dropped():  # PRB-65: uniform prior, 2 of 2 dropped -
             ("density", "3*theta^2", "correct"),
             ("density", "theta^2", "unnormalised"),
             ("mean", "0.75", "correct"),
-            ("mean", "1", "proportion_not_mean"),
+            ("mean", "1", "mode_not_mean"),  # mode 2/2 = k/n here; the mode is listed first
             ("above", "7/8", "correct"),
             ("above", "1/8", "complement"),
         ],
