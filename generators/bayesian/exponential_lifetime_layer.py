@@ -103,7 +103,7 @@ def solve(params: dict) -> Solved:
                 f"off, so at least {least_on} must be on.",
                 _decimal(off_by_one),
             )
-            if least_on > 0
+            if least_on > 1  # "at least 0 on" is certain: no slip to name
             else None,
             slip(
                 "cdf_not_survival",

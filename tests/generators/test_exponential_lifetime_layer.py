@@ -22,6 +22,8 @@ def test_book_instance_is_practically_zero():  # PRB-64: P ≈ 10^(−394.85)
         ],
     )
     assert "smallest positive double" in variant.solution
+    # off by one: at least 50 on instead of 51
+    assert_graded(variant, [("log10_active", "-386.64", "off_by_one")])
 
 
 def test_hand_checked_two_neurons():
@@ -35,8 +37,6 @@ def test_hand_checked_two_neurons():
             ("survival", "0.3679", "correct"),
             ("log10_active", f"{math.log10(1 - (1 - s) ** 2):.5f}", "correct"),
             ("log10_active", "-0.2216", "correct"),
-            # off by one: "at least 0 on" is certain, log10 1 = 0
-            ("log10_active", "0", "off_by_one"),
         ],
     )
 
