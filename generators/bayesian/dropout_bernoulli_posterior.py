@@ -28,10 +28,14 @@ _THRESHOLDS = [R(k, 10) for k in range(1, 10)] + [R(1, 4), R(3, 4)]
 
 
 def draw(rng: Random) -> dict:
-    a, b = (1, 1) if rng.random() < 0.25 else (rng.randint(1, 5), rng.randint(1, 5))
-    n = rng.randint(2, 12)
-    k = n if rng.random() < 0.25 else rng.randint(0, n)
-    return {"a": a, "b": b, "n": n, "k": k, "threshold": rng.choice(_THRESHOLDS)}
+    while True:
+        a, b = (1, 1) if rng.random() < 0.25 else (rng.randint(1, 5), rng.randint(1, 5))
+        n = rng.randint(2, 12)
+        k = n if rng.random() < 0.25 else rng.randint(0, n)
+        params = {"a": a, "b": b, "n": n, "k": k, "threshold": rng.choice(_THRESHOLDS)}
+        facts = solve(params).facts
+        if facts["mean"] != facts["above"]:  # else parts 2 and 3 would ask for the same number
+            return params
 
 
 def check(params: dict) -> None:

@@ -56,19 +56,18 @@ def information(dist: str, t: sympy.Expr, sigma: int = 1) -> sympy.Expr:
 
 
 def draw(rng: Random) -> dict:
-    dist = rng.choice(DISTRIBUTIONS)
-    if SYMBOL[dist][1] == Domain.UNIT:
-        point = rng.choice(_UNIT_POINTS)
-    elif dist == "normal":
-        point = sympy.Integer(rng.randint(-10, 10))
-    else:
-        point = rng.choice(_POSITIVE_POINTS)
-    return {
-        "dist": dist,
-        "sigma": rng.randint(1, 6) if dist == "normal" else 1,
-        "theta0": point,
-        "m": rng.randint(2, 60),
-    }
+    while True:
+        dist = rng.choice(DISTRIBUTIONS)
+        if SYMBOL[dist][1] == Domain.UNIT:
+            point = rng.choice(_UNIT_POINTS)
+        elif dist == "normal":
+            point = sympy.Integer(rng.randint(-10, 10))
+        else:
+            point = rng.choice(_POSITIVE_POINTS)
+        sigma = rng.randint(1, 6) if dist == "normal" else 1
+        m = rng.randint(2, 60)
+        if m * information(dist, point, sigma) != 1:  # else parts 2 and 3 would both be 1
+            return {"dist": dist, "sigma": sigma, "theta0": point, "m": m}
 
 
 def check(params: dict) -> None:

@@ -58,3 +58,9 @@ def test_matches_a_float_oracle():
 
 def test_bad_parameters_are_refused_by_name():
     assert_refused(FAMILY, BOOK, [("k", 3), ("a", 0), ("threshold", 1)])
+
+
+def test_no_two_parts_ask_for_the_same_number():
+    for seed in range(0, 400, 2):
+        variant = FAMILY.variant(seed)
+        assert variant.part("mean").answer != variant.part("above").answer, seed

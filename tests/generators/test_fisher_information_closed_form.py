@@ -71,3 +71,9 @@ def test_matches_a_float_oracle():
 def test_bad_parameters_are_refused_by_name():
     assert_refused(FAMILY, BOOK, [("theta0", 1), ("theta0", 0), ("sigma", 2), ("m", 0)])
     assert_refused(FAMILY, {**BOOK, "dist": "poisson", "theta0": 2}, [("theta0", -1)])
+
+
+def test_no_two_parts_ask_for_the_same_number():
+    for seed in range(0, 400, 2):
+        variant = FAMILY.variant(seed)
+        assert variant.part("information_m").answer != variant.part("crlb").answer, seed
