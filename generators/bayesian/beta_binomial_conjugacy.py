@@ -24,6 +24,7 @@ import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.kit import part, prompt, real, slip
+from interview_sim.kit.parts import short_exact, typable_slip_value
 from interview_sim.model import AnswerKind, Domain
 
 R = sympy.Rational
@@ -34,17 +35,22 @@ _POINTS = [R(k, 20) for k in range(1, 20)]
 
 
 def draw(rng: Random) -> dict:
-    a, b = rng.randint(1, 10), rng.randint(1, 10)
-    n = rng.choice(_TRIALS)
-    x = rng.randint(0, n)
-    return {
-        "context": rng.choice(CONTEXTS),
-        "a": a,
-        "b": b,
-        "n": n,
-        "x": x,
-        "theta0": rng.choice(_POINTS),
-    }
+    while True:
+        a, b = rng.randint(1, 10), rng.randint(1, 10)
+        n = rng.choice(_TRIALS)
+        x = rng.randint(0, n)
+        theta0 = rng.choice(_POINTS)
+        alpha, beta = a + x, b + n - x
+        # a point where the posterior (and the prior, for the slip) is not vanishingly small
+        if min(_density_float(alpha, beta, theta0), _density_float(a, b, theta0)) > 1e-4:
+            break
+    return {"context": rng.choice(CONTEXTS), "a": a, "b": b, "n": n, "x": x, "theta0": theta0}
+
+
+def _density_float(alpha: int, beta: int, at: sympy.Rational) -> float:
+    t = float(at)
+    log_b = math.lgamma(alpha) + math.lgamma(beta) - math.lgamma(alpha + beta)
+    return math.exp((alpha - 1) * math.log(t) + (beta - 1) * math.log1p(-t) - log_b)
 
 
 def check(params: dict) -> None:
@@ -149,14 +155,16 @@ def solve(params: dict) -> Solved:
         real(
             "posterior_at",
             prompt("The posterior density at θ₀ = {{ t | num }}", t=t0),
-            _density(alpha, beta, t0),
+            short_exact(_density(alpha, beta, t0)),
             slip(
-                "unnormalised", "the constant 1/B(α, β) is missing.", _density(alpha, beta, t0, 1)
+                "unnormalised",
+                "the constant 1/B(α, β) is missing.",
+                typable_slip_value(_density(alpha, beta, t0, 1)),
             ),
             slip(
                 "prior_density",
                 "that is the prior density at θ₀; the data have not been used.",
-                _density(a, b, t0),
+                typable_slip_value(_density(a, b, t0)),
             ),
         ),
     ]
@@ -173,7 +181,6 @@ def solve(params: dict) -> Solved:
         "is_book": (a, b, n, x) == (2, 7, 50, 3),
         "prior_mean": R(a, a + b),
         "mle": R(x, n),
-        "mean_between": min(R(a, a + b), R(x, n)) <= mean <= max(R(a, a + b), R(x, n)),
     }
     return Solved(parts, facts)
 

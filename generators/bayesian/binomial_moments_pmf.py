@@ -4,8 +4,9 @@ Varies PRB-35 (a miscalibrated proton beam: 200 shots that each hit with probabi
 hits observed) with the moments of PRB-34: X ~ Binomial(n, p) has E[X] = np and
 Var(X) = np(1 − p); P(X = k) = C(n, k) p^k (1 − p)^(n − k) exactly; the z-score
 (k − np)/√(np(1 − p)) says how many standard deviations k lies from the mean. The book's count is
-9.4 standard deviations out, with P(X = 60) ≈ 2.76 × 10⁻¹⁵: computed exactly (a rational) and
-shown through base-10 logs, so nothing underflows.
+9.4 standard deviations out, with P(X = 60) ≈ 2.76 × 10⁻¹⁵: computed exactly, kept as a 15-digit
+decimal when the exact fraction is too long to read (``short_exact``), and shown in the solution
+through base-10 logs, so nothing underflows.
 
 Slips caught: σ for σ² (and σ² for σ in the z-score), the Poisson variance np, p and 1 − p
 swapped, the binomial coefficient left out, a normal-density approximation of a point
@@ -21,6 +22,7 @@ import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.kit import part, prompt, real, slip
+from interview_sim.kit.parts import short_exact, typable_slip_value
 from interview_sim.model import AnswerKind
 
 R = sympy.Rational
@@ -28,7 +30,7 @@ CONTEXTS = ("proton_beam", "free_throws", "click_through", "germination")
 _TRIALS = (20, 25, 30, 40, 50, 60, 80, 100, 120, 150, 160, 180, 200)
 _P_GRID = [R(k, 100) for k in (1, 2, 3, 4, 5, 8)] + [R(k, 20) for k in range(2, 19)]
 # a point probability shown in full must stay a representable float (and on a whiteboard)
-_SMALLEST_LOG10 = -300
+_SMALLEST_LOG10 = -17
 
 
 def _log10_pmf(n: int, p: sympy.Rational, k: int) -> float:
@@ -78,17 +80,6 @@ def _mantissa_exponent(value: sympy.Rational) -> tuple[sympy.Rational, int]:
     return mantissa, exponent
 
 
-def _unexpanded(
-    n: int, k: int, success: sympy.Rational, failure: sympy.Rational, coefficient: bool = True
-) -> sympy.Expr:
-    """C(n, k)·success^k·failure^(n − k) kept as a product: expanded, C(200, 60)·0.1⁶⁰·0.9¹⁴⁰ is a
-    rational with 200-digit numerator and denominator, which no one can read (or type back)."""
-    factors = [sympy.Pow(success, k, evaluate=False), sympy.Pow(failure, n - k, evaluate=False)]
-    if coefficient:
-        factors.insert(0, sympy.binomial(n, k, evaluate=False))
-    return sympy.Mul(*factors, evaluate=False)
-
-
 def solve(params: dict) -> Solved:
     n, p, k = params["n"], params["p"], params["k"]
     q = 1 - p
@@ -96,10 +87,10 @@ def solve(params: dict) -> Solved:
     variance = n * p * q
     sd = sympy.sqrt(variance)
     coefficient = sympy.binomial(n, k)
-    pmf = _unexpanded(n, k, p, q)
+    pmf = short_exact(coefficient * p**k * q ** (n - k))
     z = (k - mean) / sd
     far = bool(abs(z) > 3)
-    mantissa, exponent = _mantissa_exponent(coefficient * p**k * q ** (n - k))
+    mantissa, exponent = _mantissa_exponent(pmf)
     normal_density = sympy.exp(-(z**2) / 2) / (sd * sympy.sqrt(2 * sympy.pi))
     parts = [
         real(
@@ -131,12 +122,12 @@ def solve(params: dict) -> Solved:
                 "missing_binomial_coefficient",
                 f"that is the probability of one particular order of the {k} successes; "
                 f"there are C({n}, {k}) orders, so multiply by the binomial coefficient.",
-                _unexpanded(n, k, p, q, coefficient=False),
+                typable_slip_value(p**k * q ** (n - k)),
             ),
             slip(
                 "p_swapped",
                 "p and 1 − p are swapped: p goes with the k successes, 1 − p with the failures.",
-                _unexpanded(n, k, q, p),
+                typable_slip_value(coefficient * q**k * p ** (n - k)),
             ),
             slip(
                 "normal_approximation",

@@ -15,12 +15,14 @@ indicator when γ is below the largest observation.
 
 from __future__ import annotations
 
+import math
 from random import Random
 
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.kit import part, prompt, real, slip
+from interview_sim.kit.parts import short_exact, typable_slip_value
 from interview_sim.model import AnswerKind, Domain
 
 R = sympy.Rational
@@ -34,13 +36,12 @@ def draw(rng: Random) -> dict:
     if rng.random() < 0.5:
         n = rng.choice(_NEURONS)
         k = rng.randint(1, n - 1)
-        return {
-            "model": "binomial",
-            "n": n,
-            "k": k,
-            "gamma0": R(rng.randint(1, 19), 20),
-            "samples": [],
-        }
+        while True:  # a γ where L is not vanishingly small (it is read to 3 figures)
+            gamma0 = R(rng.randint(1, 19), 20)
+            g = float(gamma0)
+            log_c = math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+            if log_c + k * math.log(g) + (n - k) * math.log1p(-g) > -12 * math.log(10):
+                return {"model": "binomial", "n": n, "k": k, "gamma0": gamma0, "samples": []}
     m = rng.randint(3, 6)
     samples = sorted(R(rng.randint(1, 50), 10) for _ in range(m))
     top = samples[-1]
@@ -81,12 +82,7 @@ def _binomial(params: dict) -> Solved:
     # the same information as the likelihood itself
     kernel = k * sympy.log(GAMMA) + (n - k) * sympy.log(1 - GAMMA)
     coefficient = sympy.binomial(n, k)
-    at = sympy.Mul(
-        coefficient,
-        sympy.Pow(g0, k, evaluate=False),
-        sympy.Pow(1 - g0, n - k, evaluate=False),
-        evaluate=False,
-    )
+    at = short_exact(coefficient * g0**k * (1 - g0) ** (n - k))
     parts = [
         part(
             AnswerKind.EXPRESSION,
@@ -116,11 +112,7 @@ def _binomial(params: dict) -> Solved:
             slip(
                 "dropped_binomial_coefficient",
                 f"C({n}, {k}) = {coefficient} is missing from the value.",
-                sympy.Mul(
-                    sympy.Pow(g0, k, evaluate=False),
-                    sympy.Pow(1 - g0, n - k, evaluate=False),
-                    evaluate=False,
-                ),
+                typable_slip_value(g0**k * (1 - g0) ** (n - k)),
             ),
         ),
     ]
