@@ -4,8 +4,10 @@ Varies PRB-44, PRB-45, PRB-46 and PRB-47 (and the PRB-38 style medical test): a 
 prior P(H), the likelihoods P(E|H) and P(E|not H), and the questions P(E) by total probability,
 P(H|E) and optionally P(H|not E). The prior is quoted the way the book quotes it: as a rate
 ("0.5% of ..."), as "1 in k" (the book's "1 in 15" gives 1/15) or as a ratio of the two groups
-(the book's "twice as many in state 1 as in state 0" gives 2/3 and 1/3). A test that is "correct
-whether or not the condition is present" has P(E|not H) = 1 - P(E|H).
+(the book's "twice as many in state 1 as in state 0" gives 2/3 and 1/3; "19 times as many sound
+chips as defective ones" gives 1/20). Each setting draws only base rates it makes plausible
+(``MAX_PRIOR``), and every comparison the solution states in words is computed from the values.
+A test that is "correct whether or not the condition is present" has P(E|not H) = 1 - P(E|H).
 
 Likelihoods are taken as given (0.0025, 1/15, 0.9) and quoted as the book quotes them: a
 percentage when they have one (0.25%), "1 in k" for 1/k, otherwise the exact fraction.
@@ -46,6 +48,7 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "h_plural": "have the condition",
         "h_group": "people with the condition",
         "not_h_group": "people without it",
+        "not_h_group_full": "people without the condition",
         "e_plural": "test positive",
         "test": "a screening test",
     },
@@ -59,6 +62,7 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "h_plural": "are spam",
         "h_group": "spam e-mails",
         "not_h_group": "legitimate e-mails",
+        "not_h_group_full": "legitimate e-mails",
         "e_plural": "get flagged",
         "test": "a keyword filter",
     },
@@ -72,6 +76,7 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "h_plural": "are fraudulent",
         "h_group": "fraudulent transactions",
         "not_h_group": "genuine ones",
+        "not_h_group_full": "genuine transactions",
         "e_plural": "raise an alert",
         "test": "an anomaly detector",
     },
@@ -85,6 +90,7 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "h_plural": "are defective",
         "h_group": "defective chips",
         "not_h_group": "sound chips",
+        "not_h_group_full": "sound chips",
         "e_plural": "fail the inspection",
         "test": "an optical inspection camera",
     },
@@ -98,12 +104,25 @@ CONTEXTS: dict[str, dict[str, str]] = {
         "h_plural": "are in state 1",
         "h_group": "particles in state 1",
         "not_h_group": "particles in state 0",
+        "not_h_group_full": "particles in state 0",
         "e_plural": "make the detector click",
         "test": "a state detector",
     },
 }
 
-# How the prior is quoted: as a rate, as "1 in k", or as "k times as many H as not-H".
+# The largest prior each setting makes plausible: a screening programme, a fraud detector or a
+# production line deals with a minority of cases (nobody screens a population where 75% are ill);
+# spam and particle states can be the majority. Only those two read "k times as many H as not-H";
+# the others quote a ratio the other way round ("19 times as many sound chips as defective ones").
+MAX_PRIOR: dict[str, sympy.Rational] = {
+    "medical": R(1, 5),
+    "spam": R(9, 10),
+    "fraud": R(1, 20),
+    "inspection": R(1, 10),
+    "particle": R(9, 10),
+}
+
+# How the prior is quoted: as a rate, as "1 in k", or as a ratio of the two groups.
 PHRASES = ("rate", "one_in", "times_as_many")
 
 _RATE_GRID = (
@@ -112,18 +131,21 @@ _RATE_GRID = (
     + [R(k, 100) for k in range(10, 91, 5)]
 )
 _ONE_IN_GRID = list(range(3, 21)) + [25, 30, 40, 50, 100, 200, 250, 500, 1000]
+_RATIO_GRID = (2, 3, 4, 5, 6, 9, 19, 24, 49, 99)
 
 
 def draw(rng: Random) -> dict:
     context = rng.choice(sorted(CONTEXTS))
+    limit = MAX_PRIOR[context]
     phrase = rng.choices(PHRASES, weights=(5, 3, 2))[0]
     if phrase == "rate":
-        prior = rng.choice(_RATE_GRID)
+        prior = rng.choice([r for r in _RATE_GRID if r <= limit])
     elif phrase == "one_in":
-        prior = R(1, rng.choice(_ONE_IN_GRID))
+        prior = R(1, rng.choice([k for k in _ONE_IN_GRID if R(1, k) <= limit]))
     else:
-        times = rng.randint(2, 6)
-        prior = R(times, times + 1)
+        times = rng.choice([k for k in _RATIO_GRID if R(1, k + 1) <= limit])
+        majority = limit > R(1, 2) and rng.random() < 0.5
+        prior = R(times, times + 1) if majority and times <= 6 else R(1, times + 1)
     while True:
         sensitivity = R(rng.randint(60, 99), 100)
         if rng.random() < 0.25:  # "correct x% of the time whether or not H holds"
@@ -151,9 +173,12 @@ def check(params: dict) -> None:
         raise ParamError("prior", "a prior quoted as a rate must be a multiple of 0.001")
     if phrase == "one_in" and prior.p != 1:
         raise ParamError("prior", 'a prior quoted as "1 in k" must be 1/k for a whole number k')
-    if phrase == "times_as_many" and not (prior.q == prior.p + 1 and prior.p >= 2):
+    if phrase == "times_as_many" and not (
+        (prior.q == prior.p + 1 and prior.p >= 2) or (prior.p == 1 and prior.q >= 3)
+    ):
         raise ParamError(
-            "prior", 'a prior quoted as "k times as many" must be k/(k + 1) for a whole k >= 2'
+            "prior",
+            'a prior quoted as "k times as many" must be k/(k + 1) or 1/(k + 1) for a whole k >= 2',
         )
     if params["p_e_given_h"] == params["p_e_given_not_h"]:
         raise ParamError(
@@ -245,7 +270,7 @@ def solve(params: dict) -> Solved:
         parts.append(
             real(
                 "negative_posterior",
-                f"P(H|not E): the probability that the {unit} {h}, given that it {not_e}",
+                f"P(H|not E): the probability that the {unit} {h}, given that this {unit} {not_e}",
                 negative_posterior,
                 slip(
                     "complement_of_posterior",
@@ -283,12 +308,35 @@ def solve(params: dict) -> Solved:
         "negative_posterior": negative_posterior,
         "symmetric": like_not_h == 1 - like_h,
         "one_in": int(prior.q) if prior.p == 1 else None,
-        "times": int(prior.p) if prior.q == prior.p + 1 else None,
+        "times": _times(prior),
+        "h_majority": prior > R(1, 2),
+        "below": _below(posterior, like_h),
         "prior_pct": _percent(prior),
         "like_h_share": _share(like_h),
         "like_not_h_share": _share(like_not_h),
     }
     return Solved(parts, facts)
+
+
+def _times(prior: sympy.Rational) -> int | None:
+    """k of "k times as many H as not-H" (prior k/(k+1)) or of not-H as H (prior 1/(k+1))."""
+    if prior.q == prior.p + 1 and prior.p >= 2:
+        return int(prior.p)
+    if prior.p == 1 and prior.q >= 3:
+        return int(prior.q) - 1
+    return None
+
+
+def _below(posterior: sympy.Rational, like_h: sympy.Rational) -> str:
+    """How the posterior compares with P(E|H), in words the solution can stand behind: "well
+    below" only when it is under four fifths of P(E|H), "just below" within 2% of it."""
+    if posterior >= like_h:
+        return "above"
+    if posterior < R(4, 5) * like_h:
+        return "well below"
+    if posterior > R(98, 100) * like_h:
+        return "just below"
+    return "below"
 
 
 def _share(value: sympy.Rational) -> str:
@@ -310,6 +358,7 @@ FAMILY = Family(
     chapter="bayesian",
     title="Bayes' rule with two hypotheses",
     book_refs=("PRB-44", "PRB-45", "PRB-46", "PRB-47"),
+    version=2,
     params=(
         Param("context", "scenario wording", "choice", options=tuple(sorted(CONTEXTS))),
         Param(

@@ -19,7 +19,8 @@ def part(kind: AnswerKind, id: str, prompt: str, answer: Any, *mistakes: Mistake
         prompt=prompt,
         kind=kind,
         answer=answer,
-        mistakes=tuple(m for m in mistakes if m is not None),
+        # a slip whose value is None (see typable_slip_value) is skipped like a None slip
+        mistakes=tuple(m for m in mistakes if m is not None and m.value is not None),
         **extra,
     )
 
@@ -56,3 +57,25 @@ def from_rounded(error: Fraction | int | str) -> Tolerance:
 def half_unit(places: int) -> Fraction:
     """Half a unit in the last place of a number shown to ``places`` decimals (its rounding)."""
     return Fraction(1, 2 * 10**places)
+
+
+def short_exact(value: Any, digits: int = 12, figures: int = 12) -> Any:
+    """``value`` itself when it is a rational whose numerator and denominator have at most
+    ``digits`` digits; otherwise its decimal to ``figures`` significant figures, as an exact
+    rational. For answers such as C(200, 60)·0.1⁶⁰·0.9¹⁴⁰, whose exact fraction has hundreds of
+    digits that no one can read or type back: the checker's tolerance (3 significant figures)
+    is far coarser than 12, and the worked solution still shows the exact product. The checker
+    reads at most 30 digits a number, so such answers should stay above about 10⁻¹⁷."""
+    import sympy
+
+    exact = sympy.sympify(value).doit()  # an unevaluated product becomes its rational
+    if isinstance(exact, sympy.Rational) and max(len(str(exact.p)), len(str(exact.q))) <= digits:
+        return exact
+    return sympy.Rational(str(sympy.N(exact, figures)))
+
+
+def typable_slip_value(value: Any) -> Any:
+    """``short_exact(value)``, or None (no slip) when it is too small to be written back within
+    the checker's 80-character number limit (below about 10⁻¹⁷): a slip nobody can be shown."""
+    short = short_exact(value)
+    return short if short == 0 or abs(short) >= Fraction(1, 10**17) else None
