@@ -18,13 +18,15 @@ from interview_sim.family import Family, Param, ParamError
 from interview_sim.model import Variant
 
 
-def assert_graded(variant: Variant, cases: Iterable[tuple[str, str, str]]) -> None:
-    """Each (part id, typed text, expected) grades as expected: "correct", "incorrect", or the tag
-    of a catalogued mistake."""
-    for part_id, typed, expected in cases:
+def assert_graded(variant: Variant, cases: Iterable[tuple]) -> None:
+    """Each (part id, typed text, expected[, credit]) grades as expected: "correct", "incorrect",
+    or the tag of a catalogued mistake; a fourth entry is the credit that answer must earn."""
+    for part_id, typed, expected, *credit in cases:
         verdict = check(variant.part(part_id), typed)
         got = verdict.tag if verdict.status == "mistake" else verdict.status
         assert got == expected, (part_id, typed, verdict)
+        if credit:
+            assert verdict.credit == Fraction(credit[0]), (part_id, typed, verdict)
 
 
 def assert_refused(family: Family, good: Mapping[str, Any], bad: Iterable[tuple[str, Any]]) -> None:

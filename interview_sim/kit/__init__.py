@@ -1,8 +1,8 @@
 """The authoring kit: what every family shares, so a family module holds only its own arithmetic.
 
-- ``parts``: one-line part builders (``real``, ``integer``, ``shape``), ``prompt`` (a prompt
-  rendered with the templates' filters) and ``from_rounded`` (the slack of a result worked from
-  rounded operands);
+- ``parts``: one-line part builders (``real``, ``integer``, ``expression``, ``shape``),
+  ``prompt`` (a prompt rendered with the templates' filters) and ``from_rounded`` (the slack
+  of a result worked from rounded operands);
 - ``slips``: the standard mistake tags with the one credit policy (``slip``, ``wrong_bases``);
 - ``arith``: conv/pool output sizes with their slips, correlation, convolution and pooling by
   hand on small grids, affine maps, ReLU, softmax;
@@ -27,7 +27,16 @@ from interview_sim.kit.arith import (
     zero_pad,
 )
 from interview_sim.kit.logs import combine, entropy_terms, in_base
-from interview_sim.kit.parts import from_rounded, half_unit, integer, part, prompt, real, shape
+from interview_sim.kit.parts import (
+    expression,
+    from_rounded,
+    half_unit,
+    integer,
+    part,
+    prompt,
+    real,
+    shape,
+)
 from interview_sim.kit.slips import CREDIT, HALF, WRONG_BASE, slip, wrong_bases
 
 __all__ = [
@@ -40,6 +49,7 @@ __all__ = [
     "convolve",
     "correlate",
     "entropy_terms",
+    "expression",
     "flip",
     "from_rounded",
     "half_unit",
