@@ -1,6 +1,7 @@
 """The authoring kit: what every family shares, so a family module holds only its own arithmetic.
 
-- ``parts``: one-line part builders (``real``, ``integer``, ``expression``, ``shape``),
+- ``parts``: one-line part builders (``real``, ``integer``, ``expression``,
+  ``interval``, ``shape``),
   ``prompt`` (a prompt rendered with the templates' filters) and ``from_rounded`` (the slack
   of a result worked from rounded operands);
 - ``slips``: the standard mistake tags with the one credit policy (``slip``, ``wrong_bases``);
@@ -32,6 +33,7 @@ from interview_sim.kit.parts import (
     from_rounded,
     half_unit,
     integer,
+    interval,
     part,
     prompt,
     real,
@@ -55,6 +57,7 @@ __all__ = [
     "half_unit",
     "in_base",
     "integer",
+    "interval",
     "mean",
     "part",
     "pool",
