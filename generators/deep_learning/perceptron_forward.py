@@ -20,7 +20,7 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import part, real, slip
+from interview_sim.kit import part, real, sigmoid, slip
 from interview_sim.model import AnswerKind, Mistake
 
 ACTIVATIONS = ("identity", "step", "relu", "sigmoid")
@@ -36,7 +36,7 @@ def activate(name: str, s: sympy.Expr) -> sympy.Expr:
         return sympy.Integer(1 if s >= 0 else 0)
     if name == "relu":
         return s if s > 0 else sympy.Integer(0)
-    return 1 / (1 + sympy.exp(-s))
+    return sigmoid(s)
 
 
 def _grid_value(rng: Random, steps: int, reach: int) -> sympy.Rational:

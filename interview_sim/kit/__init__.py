@@ -6,7 +6,7 @@
   of a result worked from rounded operands);
 - ``slips``: the standard mistake tags with the one credit policy (``slip``, ``wrong_bases``);
 - ``arith``: conv/pool output sizes with their slips, correlation, convolution and pooling by
-  hand on small grids, affine maps, ReLU, softmax;
+  hand on small grids, affine maps, ReLU, sigmoid and logit, softmax;
 - ``logs``: exact entropies and logs in any base;
 - ``templating``: the newline fix, the shared macros and ``result(...)``, which records the
   decimals a solution prints for each part in ``facts["printed"]``.
@@ -20,9 +20,11 @@ from interview_sim.kit.arith import (
     convolve,
     correlate,
     flip,
+    logit,
     mean,
     pool,
     relu,
+    sigmoid,
     softmax,
     windows,
     zero_pad,
@@ -58,6 +60,7 @@ __all__ = [
     "in_base",
     "integer",
     "interval",
+    "logit",
     "mean",
     "part",
     "pool",
@@ -65,6 +68,7 @@ __all__ = [
     "real",
     "relu",
     "shape",
+    "sigmoid",
     "slip",
     "softmax",
     "windows",
