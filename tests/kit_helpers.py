@@ -18,13 +18,15 @@ from interview_sim.family import Family, Param, ParamError
 from interview_sim.model import Variant
 
 
-def assert_graded(variant: Variant, cases: Iterable[tuple[str, str, str]]) -> None:
-    """Each (part id, typed text, expected) grades as expected: "correct", "incorrect", or the tag
-    of a catalogued mistake."""
-    for part_id, typed, expected in cases:
+def assert_graded(variant: Variant, cases: Iterable[tuple]) -> None:
+    """Each (part id, typed text, expected[, credit]) grades as expected: "correct", "incorrect",
+    or the tag of a catalogued mistake; a fourth entry is the credit that answer must earn."""
+    for part_id, typed, expected, *credit in cases:
         verdict = check(variant.part(part_id), typed)
         got = verdict.tag if verdict.status == "mistake" else verdict.status
         assert got == expected, (part_id, typed, verdict)
+        if credit:
+            assert verdict.credit == Fraction(credit[0]), (part_id, typed, verdict)
 
 
 def assert_refused(family: Family, good: Mapping[str, Any], bad: Iterable[tuple[str, Any]]) -> None:
@@ -44,11 +46,13 @@ def assert_oracle(
     seeds: Iterable[int] = range(40),
     rel: float = 1e-9,
 ) -> None:
-    """An independent float implementation agrees with every part it computes, over seeds."""
+    """An independent float implementation agrees with every part it computes, over seeds (a
+    list of floats stands for a vector or interval part, compared entry by entry)."""
     for seed in seeds:
         variant = family.variant(seed)
         for part_id, expected in oracle(variant.params).items():
-            got = to_float(variant.part(part_id).answer)
+            answer = variant.part(part_id).answer
+            got = [to_float(x) for x in answer] if isinstance(expected, list) else to_float(answer)
             assert got == pytest.approx(expected, rel=rel, abs=1e-12), (seed, part_id)
 
 

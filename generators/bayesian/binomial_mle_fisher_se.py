@@ -22,8 +22,8 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import part, real, slip
-from interview_sim.model import AnswerKind, Domain
+from interview_sim.kit import expression, real, slip
+from interview_sim.model import Domain
 
 R = sympy.Rational
 GAMMA = sympy.Symbol("gamma", positive=True)
@@ -43,30 +43,8 @@ _RATE_STEPS = {
     "germination": (500, 950),
 }
 _TRIALS = (
-    100,
-    200,
-    250,
-    400,
-    500,
-    800,
-    1000,
-    1200,
-    1500,
-    2000,
-    2500,
-    4000,
-    5000,
-    8000,
-    10_000,
-    20_000,
-    25_000,
-    40_000,
-    50_000,
-    100_000,
-    200_000,
-    250_000,
-    500_000,
-    1_000_000,
+    *(100, 200, 250, 400, 500, 800, 1000, 1200, 1500, 2000, 2500, 4000, 5000, 8000),
+    *(10_000, 20_000, 25_000, 40_000, 50_000, 100_000, 200_000, 250_000, 500_000, 1_000_000),
 )
 
 
@@ -101,8 +79,7 @@ def solve(params: dict) -> Solved:
     se = sympy.sqrt(variance)
     gamma_only = (("gamma", Domain.UNIT),)
     parts = [
-        part(
-            AnswerKind.EXPRESSION,
+        expression(
             "log_likelihood",
             f"The log-likelihood l(γ) for y = {y} successes in n = {n} trials "
             f"(type gamma for γ and C for the binomial coefficient C({n}, {y}))",
@@ -117,8 +94,7 @@ def solve(params: dict) -> Solved:
             symbols=(("gamma", Domain.UNIT), ("C", Domain.POSITIVE)),
             hint=EXPRESSION_HINT + " and C",
         ),
-        part(
-            AnswerKind.EXPRESSION,
+        expression(
             "score",
             "The score l'(γ) = dl/dγ (type gamma for γ)",
             score,
@@ -130,8 +106,7 @@ def solve(params: dict) -> Solved:
             symbols=gamma_only,
             hint=EXPRESSION_HINT,
         ),
-        part(
-            AnswerKind.EXPRESSION,
+        expression(
             "fisher_information",
             "The Fisher information I(γ) of the n trials (type gamma for γ)",
             information,
@@ -197,7 +172,6 @@ def solve(params: dict) -> Solved:
         ),
     ]
     facts = {
-        "kernel": kernel,
         "log_likelihood": log_likelihood,
         "score": score,
         "hessian": hessian,
@@ -209,7 +183,6 @@ def solve(params: dict) -> Solved:
         "ln_binomial": math.lgamma(n + 1) - math.lgamma(y + 1) - math.lgamma(n - y + 1),
         "n_text": f"{n:,}",
         "y_text": f"{y:,}",
-        "failures": n - y,
     }
     return Solved(parts, facts)
 

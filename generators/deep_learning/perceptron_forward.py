@@ -20,8 +20,8 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import part, real, slip
-from interview_sim.model import AnswerKind, Part
+from interview_sim.kit import part, real, sigmoid, slip
+from interview_sim.model import AnswerKind, Mistake
 
 ACTIVATIONS = ("identity", "step", "relu", "sigmoid")
 NAMES = {"identity": "identity", "step": "step", "relu": "ReLU", "sigmoid": "sigmoid"}
@@ -36,7 +36,7 @@ def activate(name: str, s: sympy.Expr) -> sympy.Expr:
         return sympy.Integer(1 if s >= 0 else 0)
     if name == "relu":
         return s if s > 0 else sympy.Integer(0)
-    return 1 / (1 + sympy.exp(-s))
+    return sigmoid(s)
 
 
 def _grid_value(rng: Random, steps: int, reach: int) -> sympy.Rational:
@@ -86,123 +86,107 @@ def _swaps(w: list) -> list[tuple[int, int, list]]:
     return out
 
 
+# How each wrong way of running the node is explained, per part ({name}: this node's activation,
+# {other}: the one applied instead, {i}/{j}: the exchanged weights).
+WHY = {
+    "weighted_sum": {
+        "bias_forgotten": "the bias b is part of the sum: s = w·x + b.",
+        "bias_subtracted": "the bias is added, not subtracted: s = w·x + b.",
+        "weights_swapped": "w{i} and w{j} were exchanged: each weight multiplies its own input.",
+    },
+    "output": {
+        "bias_forgotten": "the bias was left out: the output is {name}(w·x + b), not {name}(w·x).",
+        "bias_subtracted": "the bias is added at the sum node: {name}(w·x + b), "
+        "not {name}(w·x - b).",
+        "bias_after_activation": "the bias is added at the sum node, before the activation: "
+        "{name}(w·x + b), not {name}(w·x) + b.",
+        "activation_not_applied": "that is the weighted sum s itself; the output is {name}(s).",
+        "wrong_activation": "that is {other}(s); this node uses {name}.",
+        "weights_swapped": "w{i} and w{j} were exchanged: each weight multiplies its own input.",
+    },
+    "binary_table": {
+        "bias_forgotten": "the bias belongs in every weighted sum.",
+        "bias_subtracted": "the bias is added, not subtracted.",
+        "bias_after_activation": "the bias is added at the sum node, before {name}, not after it.",
+        "activation_not_applied": "those are the weighted sums; apply {name} to each.",
+        "wrong_activation": "that applies {other}; this node uses {name}.",
+        "weights_swapped": "w1 multiplies x1 and w2 multiplies x2; the two weights were exchanged.",
+    },
+}
+
+
+def _slips(part_id: str, run, w: list, b, f: str) -> list[Mistake]:
+    """The node run wrongly, in matching order: ``run(weights, bias, activation, after)`` gives
+    the part's quantity; a slip the part does not explain (in WHY) does not apply to it."""
+    wrong = [
+        ("bias_forgotten", run(w, 0, f), {}),
+        ("bias_subtracted", run(w, -b, f), {}),
+        ("bias_after_activation", run(w, 0, f, b), {}),
+        ("activation_not_applied", run(w, b, "identity"), {}),
+        *(
+            ("wrong_activation", run(w, b, g), {"other": NAMES[g]})
+            for g in ACTIVATIONS
+            if g not in (f, "identity")
+        ),
+        *(("weights_swapped", run(ws, b, f), {"i": i + 1, "j": j + 1}) for i, j, ws in _swaps(w)),
+    ]
+    why = WHY[part_id]
+    return [
+        slip(tag, why[tag].format(name=NAMES[f], **words), value)
+        for tag, value, words in wrong
+        if tag in why
+    ]
+
+
 def solve(params: dict) -> Solved:
-    x, w, b = params["x"], params["w"], params["b"]
-    f = params["activation"]
+    x, w, b, f = params["x"], params["w"], params["b"], params["activation"]
     name = NAMES[f]
     dot = _dot(w, x)
     s = dot + b
     y = activate(f, s)
 
-    sum_mistakes = [
-        slip("bias_forgotten", "the bias b is part of the sum: s = w·x + b.", dot),
-        slip("bias_subtracted", "the bias is added, not subtracted: s = w·x + b.", dot - b),
-    ]
-    out_mistakes = [
-        slip(
-            "bias_forgotten",
-            f"the bias was left out: the output is {name}(w·x + b), not {name}(w·x).",
-            activate(f, dot),
-        ),
-        slip(
-            "bias_subtracted",
-            f"the bias is added at the sum node: {name}(w·x + b), not {name}(w·x - b).",
-            activate(f, dot - b),
-        ),
-        slip(
-            "bias_after_activation",
-            f"the bias is added at the sum node, before the activation: {name}(w·x + b), "
-            f"not {name}(w·x) + b.",
-            activate(f, dot) + b,
-        ),
-        slip(
-            "activation_not_applied",
-            f"that is the weighted sum s itself; the output is {name}(s).",
-            s,
-        ),
-    ]
-    for other in ACTIVATIONS:
-        if other not in (f, "identity"):
-            out_mistakes.append(
-                slip(
-                    "wrong_activation",
-                    f"that is {NAMES[other]}(s); this node uses {name}.",
-                    activate(other, s),
-                )
-            )
-    for i, j, swapped in _swaps(w):
-        label = f"w{i + 1} and w{j + 1} were exchanged: each weight multiplies its own input"
-        sum_mistakes.append(slip("weights_swapped", label + ".", _dot(swapped, x) + b))
-        out_mistakes.append(slip("weights_swapped", label + ".", activate(f, _dot(swapped, x) + b)))
+    def at_x(weights, bias, g, after=0):
+        return activate(g, _dot(weights, x) + bias) + after
+
+    def weighted_sum(weights, bias, g, after=0):
+        return _dot(weights, x) + bias
+
+    def table(weights, bias, g, after=0):
+        return tuple(activate(g, _dot(weights, pair) + bias) + after for pair in BINARY_INPUTS)
 
     parts = [
         real(
             "weighted_sum",
             "Weighted sum s at the sum node (including the bias)",
             s,
-            *tuple(sum_mistakes),
+            *_slips("weighted_sum", weighted_sum, w, b, f),
         ),
-        real("output", f"Output of the node after the {name} activation", y, *tuple(out_mistakes)),
+        real(
+            "output",
+            f"Output of the node after the {name} activation",
+            y,
+            *_slips("output", at_x, w, b, f),
+        ),
     ]
-    facts: dict = {
-        "products": [wi * xi for wi, xi in zip(w, x, strict=True)],
-        "dot": dot,
-        "s": s,
-        "y": y,
-        "name": name,
-    }
+    products = [wi * xi for wi, xi in zip(w, x, strict=True)]
+    facts: dict = {"products": products, "dot": dot, "s": s, "y": y, "name": name}
     if params["truth_table"]:
-        parts.append(_table_part(w, b, f, name))
+        parts.append(
+            part(
+                AnswerKind.VECTOR,
+                "binary_table",
+                "Outputs for the inputs (x1, x2) = (0, 0), (0, 1), (1, 0), (1, 1), as a vector "
+                "in that order",
+                table(w, b, f),
+                *_slips("binary_table", table, w, b, f),
+                hint="four outputs, for (0, 0), (0, 1), (1, 0), (1, 1) in that order: "
+                "[y1, y2, y3, y4]",
+            )
+        )
         facts["table"] = [
             (pair, _dot(w, pair) + b, activate(f, _dot(w, pair) + b)) for pair in BINARY_INPUTS
         ]
     return Solved(parts, facts)
-
-
-def _table_part(w: list, b: sympy.Rational, f: str, name: str) -> Part:
-    def outputs(weights, bias, g=lambda s: activate(f, s)):
-        return tuple(g(_dot(weights, pair) + bias) for pair in BINARY_INPUTS)
-
-    mistakes = [
-        slip("bias_forgotten", "the bias belongs in every weighted sum.", outputs(w, 0)),
-        slip("bias_subtracted", "the bias is added, not subtracted.", outputs(w, -b)),
-        slip(
-            "bias_after_activation",
-            f"the bias is added at the sum node, before {name}, not after it.",
-            tuple(activate(f, _dot(w, pair)) + b for pair in BINARY_INPUTS),
-        ),
-        slip(
-            "activation_not_applied",
-            f"those are the weighted sums; apply {name} to each.",
-            outputs(w, b, g=lambda s: s),
-        ),
-    ]
-    for other in ACTIVATIONS:
-        if other not in (f, "identity"):
-            mistakes.append(
-                slip(
-                    "wrong_activation",
-                    f"that applies {NAMES[other]}; this node uses {name}.",
-                    outputs(w, b, g=lambda s, other=other: activate(other, s)),
-                )
-            )
-    if w[0] != w[1]:
-        mistakes.append(
-            slip(
-                "weights_swapped",
-                "w1 multiplies x1 and w2 multiplies x2; the two weights were exchanged.",
-                outputs([w[1], w[0]], b),
-            )
-        )
-    return part(
-        AnswerKind.VECTOR,
-        "binary_table",
-        "Outputs for the inputs (x1, x2) = (0, 0), (0, 1), (1, 0), (1, 1), as a vector "
-        "in that order",
-        outputs(w, b),
-        *tuple(mistakes),
-        hint="four outputs, for (0, 0), (0, 1), (1, 0), (1, 1) in that order: [y1, y2, y3, y4]",
-    )
 
 
 FAMILY = Family(
@@ -225,11 +209,5 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
-    book_params={
-        "x": [0.9, 0.7],
-        "w": [-0.3, 0.15],
-        "b": 0.001,
-        "activation": "relu",
-        "truth_table": False,
-    },
+    book_params=dict(x=[0.9, 0.7], w=[-0.3, 0.15], b=0.001, activation="relu", truth_table=False),
 )

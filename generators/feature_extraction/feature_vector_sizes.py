@@ -135,21 +135,13 @@ def solve(params: dict) -> Solved:
         concat = wa + wb
         facts.update(width_b=wb, unpooled_b=unpooled(backbone, b), map_b=is_map(backbone, b))
         facts["concat"] = concat
+        both = "the concatenation holds both vectors: add the two lengths."
         parts.append(
             integer(
                 "concat_length",
                 f"Length of the vector formed by concatenating the {a} and {b} features",
                 concat,
-                slip(
-                    "one_layer_only",
-                    "the concatenation holds both vectors: add the two lengths.",
-                    wa,
-                ),
-                slip(
-                    "one_layer_only",
-                    "the concatenation holds both vectors: add the two lengths.",
-                    wb,
-                ),
+                *(slip("one_layer_only", both, w) for w in (wa, wb)),
                 slip(
                     "spatial_unpooled",
                     "a convolutional map enters the vector after global average pooling, one "
@@ -185,15 +177,11 @@ def solve(params: dict) -> Solved:
             + classes,
         ),
     ]
+    one_layer = "the head reads the concatenated vector, so its input has both lengths."
     if on_concat:
-        for w in (wa, facts["width_b"]):
-            head_mistakes.append(
-                slip(
-                    "one_layer_only",
-                    "the head reads the concatenated vector, so its input has both lengths.",
-                    w * classes + classes,
-                )
-            )
+        head_mistakes += [
+            slip("one_layer_only", one_layer, w * classes + classes) for w in (wa, facts["width_b"])
+        ]
     source = f"the concatenated {a} + {b} vector" if on_concat else f"the {a} features"
     parts.append(
         integer(

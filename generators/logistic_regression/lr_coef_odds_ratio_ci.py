@@ -18,8 +18,8 @@ import sympy
 
 from generators.logistic_regression._context import COVARIATES, SCENARIOS, grid
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import part, real, slip
-from interview_sim.model import AnswerKind, Tolerance
+from interview_sim.kit import interval, real, slip
+from interview_sim.model import Tolerance
 from interview_sim.render import num
 
 LEVELS = (90, 95, 99, 99.9)
@@ -171,16 +171,14 @@ def solve(params: dict) -> Solved:
             odds_ratio,
             *tuple(or_mistakes),
         ),
-        part(
-            AnswerKind.INTERVAL,
+        interval(
             "beta_ci",
             f"The {level}% confidence interval for β",
             (lo, hi),
             *tuple(beta_mistakes),
             tolerance=beta_tolerance,
         ),
-        part(
-            AnswerKind.INTERVAL,
+        interval(
             "odds_ratio_ci",
             f"The {level}% confidence interval for the odds ratio per {unit}",
             ci_or,

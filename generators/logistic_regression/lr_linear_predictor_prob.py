@@ -25,7 +25,7 @@ from generators.logistic_regression._context import (
     round_to,
 )
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import part, real, slip
+from interview_sim.kit import part, real, sigmoid, slip
 from interview_sim.model import AnswerKind, Domain, Mistake
 from interview_sim.render import num
 
@@ -50,7 +50,7 @@ def draw(rng: Random) -> dict:
         if (
             abs(intercept) <= 10
             and abs(z) >= sympy.Rational(3, 10)
-            and scenario.plausible(sigma(z))
+            and scenario.plausible(sigmoid(z))
         ):
             break
     return {
@@ -83,10 +83,6 @@ def check(params: dict) -> None:
         raise ParamError("intercept", f"the logit would be {z}; keep |z| <= {MAX_LOGIT}")
 
 
-def sigma(z):
-    return 1 / (1 + sympy.exp(-z))
-
-
 def solve(params: dict) -> Solved:
     b0 = params["intercept"]
     betas = list(params["coefficients"])
@@ -95,7 +91,7 @@ def solve(params: dict) -> Solved:
     terms = [b * x for b, x in zip(betas, xs, strict=True)]
     z = b0 + sum(terms)
     odds = sympy.exp(z)
-    p = sigma(z)
+    p = sigmoid(z)
 
     no_intercept = z - b0
     negatives = [i for i, b in enumerate(betas) if b < 0]
@@ -154,13 +150,13 @@ def solve(params: dict) -> Solved:
                 odds,
             ),
             slip("sigma_minus_z", "that is σ(−z) = 1 − p, the probability of y = 0.", 1 - p),
-            *slips(sigma, "value"),
+            *slips(sigmoid, "value"),
             slip(
                 "rounded_coefficients",
                 "the method is right, but the coefficients were rounded to two decimals "
                 "first; small coefficients multiply large covariate values, so keep every "
                 "printed digit.",
-                sigma(rounded_z),
+                sigmoid(rounded_z),
             ),
         ),
     ]
@@ -182,7 +178,7 @@ def solve(params: dict) -> Solved:
                 slip(
                     "probability_not_odds",
                     "that is P(y = 1) as a function of X, not the odds.",
-                    sigma(linear),
+                    sigmoid(linear),
                 ),
                 slip(
                     "no_intercept",

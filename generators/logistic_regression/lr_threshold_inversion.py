@@ -26,12 +26,8 @@ from generators.logistic_regression._context import (
     signed,
 )
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import prompt, real, slip, wrong_bases
+from interview_sim.kit import logit, prompt, real, slip, wrong_bases
 from interview_sim.render import num
-
-
-def logit(p):
-    return sympy.log(p / (1 - p))
 
 
 def draw(rng: Random) -> dict:

@@ -1,8 +1,8 @@
 """Arithmetic several families share, exact, with the slips people make in it.
 
 One implementation of the conv/pool output size (and its slips), sliding windows (correlation,
-convolution, pooling by hand), affine maps, ReLU and softmax, so two families never disagree on a
-formula and a slip is named the same everywhere.
+convolution, pooling by hand), affine maps, ReLU, sigmoid/logit and softmax, so two families
+never disagree on a formula and a slip is named the same everywhere.
 """
 
 from __future__ import annotations
@@ -103,6 +103,16 @@ def affine(W: Sequence[Sequence[sympy.Expr]], v: Sequence[sympy.Expr], b: Sequen
 
 def relu(v: Sequence[sympy.Expr]) -> Vector:
     return [value if value > 0 else sympy.Integer(0) for value in v]
+
+
+def sigmoid(z: sympy.Expr) -> sympy.Expr:
+    """Exact logistic function 1/(1 + e^−z)."""
+    return 1 / (1 + sympy.exp(-z))
+
+
+def logit(p: sympy.Expr) -> sympy.Expr:
+    """Exact log-odds ln(p/(1 − p)), the inverse of ``sigmoid``."""
+    return sympy.log(p / (1 - p))
 
 
 def softmax(z: Sequence[sympy.Expr]) -> Vector:

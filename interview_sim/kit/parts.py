@@ -34,6 +34,17 @@ def integer(id: str, prompt: str, answer: int, *mistakes: Mistake | None, **extr
     return part(AnswerKind.INTEGER, id, prompt, answer, *mistakes, **extra)
 
 
+def expression(id: str, prompt: str, answer: Any, *mistakes: Mistake | None, **extra: Any) -> Part:
+    """A symbolic part, graded by equivalence; give ``symbols=`` (name, Domain) and a ``hint=``
+    that says how to type them."""
+    return part(AnswerKind.EXPRESSION, id, prompt, answer, *mistakes, **extra)
+
+
+def interval(id: str, prompt: str, answer: tuple, *mistakes: Mistake | None, **extra: Any) -> Part:
+    """A (low, high) interval part, typed as [a, b] or (a, b)."""
+    return part(AnswerKind.INTERVAL, id, prompt, tuple(answer), *mistakes, **extra)
+
+
 def shape(id: str, prompt: str, answer: tuple, *mistakes: Mistake | None, **extra: Any) -> Part:
     """A tensor-shape part, typed as (1, 32, 55, 55), 1x32x55x55 or torch.Size([...])."""
     return part(AnswerKind.SHAPE, id, prompt, tuple(answer), *mistakes, **extra)

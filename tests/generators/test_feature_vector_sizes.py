@@ -1,49 +1,15 @@
-"""feature_vector_sizes: the mock exam's pancreatic head, the book's layer widths, an independent
-recomputation, mistake tags and parameter errors."""
-
-from __future__ import annotations
+"""feature_vector_sizes: the mock exam's head, the book's widths, a recomputation, slips, params."""
 
 import pytest
 
 from generators.feature_extraction.feature_vector_sizes import FAMILY
 from interview_sim.answers.check import check
 from interview_sim.family import ParamError
+from tests.kit_helpers import assert_oracle
 
+BASE = dict(backbone="VGG19", layer="fc7", second_layer=None, classes=3, head_input="first")
 # published widths (VGG19 table: conv4_3 512, fc6/fc7 4096, output 1000; ResNet34 bottom 512)
-BOOK_WIDTHS = {"conv4_3": 512, "fc6": 4096, "fc7": 4096, "fc8": 1000, "layer4": 512}
-
-
-def params(**changes):
-    base = {
-        "backbone": "VGG19",
-        "layer": "fc7",
-        "second_layer": None,
-        "classes": 3,
-        "head_input": "first",
-    }
-    return {**base, **changes}
-
-
-def test_book_pancreatic_head():
-    v = FAMILY.from_params(FAMILY.book_params)
-    assert v.part("length").answer == 4096
-    assert v.part("head_params").answer == 12291  # published: 4096 -> 3 classes
-
-
-@pytest.mark.parametrize(
-    ("backbone", "layer"),
-    [
-        ("VGG19", "conv4_3"),
-        ("VGG19", "fc6"),
-        ("VGG16", "conv4_3"),
-        ("VGG19", "fc8"),
-        ("ResNet34", "layer4"),
-        ("ResNet18", "layer4"),
-    ],
-)
-def test_book_widths(backbone, layer):
-    v = FAMILY.from_params(params(backbone=backbone, layer=layer))
-    assert v.part("length").answer == BOOK_WIDTHS[layer]
+VGG_WIDTHS = {"conv4_3": 512, "fc6": 4096, "fc7": 4096, "fc8": 1000}
 
 
 def _channels(layer: str) -> int:
@@ -54,27 +20,31 @@ def _channels(layer: str) -> int:
     return {"fc6": 4096, "fc7": 4096, "fc8": 1000, "fc": 1000}[layer]
 
 
-@pytest.mark.parametrize("seed", range(40))
-def test_independent_recomputation(seed):
-    v = FAMILY.variant(seed)
-    p = v.params
-    a, b, c = _channels(p["layer"]), _channels(p["second_layer"]), p["classes"]
-    assert 2 <= c <= 20
-    assert v.part("length").answer == a
-    assert v.part("concat_length").answer == a + b
-    inputs = a + b if p["head_input"] == "concatenation" else a
-    assert v.part("head_params").answer == inputs * c + c
+def test_independent_recomputation():
+    def oracle(p):
+        a, b, c = _channels(p["layer"]), _channels(p["second_layer"]), p["classes"]
+        assert 2 <= c <= 20
+        inputs = a + b if p["head_input"] == "concatenation" else a
+        return {"length": a, "concat_length": a + b, "head_params": inputs * c + c}
+
+    assert_oracle(FAMILY, oracle, rel=0)
 
 
-def test_mistakes_are_recognised():
+def test_book_widths_pancreatic_head_and_mistakes():
+    for backbone in ("VGG16", "VGG19", "ResNet18", "ResNet34"):
+        widths = {"layer4": 512} if backbone.startswith("ResNet") else VGG_WIDTHS
+        for layer, width in widths.items():
+            v = FAMILY.from_params({**BASE, "backbone": backbone, "layer": layer})
+            assert v.part("length").answer == width, (backbone, layer)
     v = FAMILY.from_params(FAMILY.book_params)
+    assert v.part("length").answer == 4096
+    assert v.part("head_params").answer == 12291  # published: 4096 -> 3 classes
     assert check(v.part("head_params"), "12288").tag == "no_bias"
     assert check(v.part("head_params"), "4,097,000").tag == "imagenet_outputs"
     assert check(v.part("head_params"), "12,291").status == "correct"
 
-    v = FAMILY.from_params(
-        params(layer="conv5_4", second_layer="fc7", classes=5, head_input="concatenation")
-    )
+    changes = dict(layer="conv5_4", second_layer="fc7", classes=5, head_input="concatenation")
+    v = FAMILY.from_params({**BASE, **changes})
     assert check(v.part("length"), "100352").tag == "spatial_unpooled"  # 14·14·512
     assert check(v.part("concat_length"), "4608").status == "correct"
     assert check(v.part("concat_length"), "4096").tag == "one_layer_only"
@@ -104,5 +74,5 @@ def test_no_table_totals_asked():
 )
 def test_bad_params(changes, name, message):
     with pytest.raises(ParamError) as error:
-        FAMILY.from_params(params(**changes))
+        FAMILY.from_params({**BASE, **changes})
     assert error.value.name == name and message in str(error.value)

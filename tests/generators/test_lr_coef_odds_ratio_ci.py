@@ -6,41 +6,29 @@ import pytest
 
 from generators.logistic_regression.lr_coef_odds_ratio_ci import FAMILY
 from interview_sim.answers.check import check, to_float
-from interview_sim.family import ParamError
+from tests.kit_helpers import assert_refused
 
 BOOK = dict(FAMILY.book_params)
 MOCK_EXAM = {**BOOK, "level": 95}
-
-
-def test_book_instance_is_prb22_at_99_percent():
-    # PRB-22: β = 0.0258, SE = 0.0194, 99% (z = 2.576); values from math floats
-    variant = FAMILY.from_params(BOOK)
-    lo, hi = (to_float(x) for x in variant.part("beta_ci").answer)
-    assert (lo, hi) == (pytest.approx(-0.0241744, abs=1e-12), pytest.approx(0.0757744, abs=1e-12))
-    lo, hi = (to_float(x) for x in variant.part("odds_ratio_ci").answer)
-    assert (lo, hi) == (
-        pytest.approx(0.9761154604, rel=1e-9),
-        pytest.approx(1.0787191877, rel=1e-9),
-    )
-    assert check(variant.part("beta_ci"), "[-0.019324, 0.070924]").tag == "one_sided_z"
-
-
 Z = {90: 1.645, 95: 1.960, 99: 2.576, 99.9: 3.291}
 
 
-def test_mock_exam_instance_values():
+def floats(variant, part_id: str) -> list[float]:
+    return [to_float(x) for x in variant.part(part_id).answer]
+
+
+def test_book_and_mock_exam_values_and_slips():
+    # PRB-22: β = 0.0258, SE = 0.0194, 99% (z = 2.576); values from math floats
+    variant = FAMILY.from_params(BOOK)
+    assert floats(variant, "beta_ci") == pytest.approx([-0.0241744, 0.0757744], abs=1e-12)
+    assert floats(variant, "odds_ratio_ci") == pytest.approx([0.9761154604, 1.0787191877], rel=1e-9)
+    assert check(variant.part("beta_ci"), "[-0.019324, 0.070924]").tag == "one_sided_z"
     # mock exam: β = 0.0258, SE = 0.0194, 95% (z = 1.96); values by hand with bc
     variant = FAMILY.from_params(MOCK_EXAM)
     assert to_float(variant.part("odds_ratio").answer) == pytest.approx(1.026135700809, rel=1e-10)
-    lo, hi = (to_float(x) for x in variant.part("beta_ci").answer)
-    assert (lo, hi) == (pytest.approx(-0.012224, abs=1e-12), pytest.approx(0.063824, abs=1e-12))
-    lo, hi = (to_float(x) for x in variant.part("odds_ratio_ci").answer)
-    assert lo == pytest.approx(0.987850409585, rel=1e-10)
-    assert hi == pytest.approx(1.065904783009, rel=1e-10)
-
-
-def test_mock_exam_slips():
-    variant = FAMILY.from_params(MOCK_EXAM)
+    assert floats(variant, "beta_ci") == pytest.approx([-0.012224, 0.063824], abs=1e-12)
+    expected = [0.987850409585, 1.065904783009]
+    assert floats(variant, "odds_ratio_ci") == pytest.approx(expected, rel=1e-10)
     assert check(variant.part("odds_ratio"), "1.0261").status == "correct"
     assert check(variant.part("odds_ratio"), "0.0258").tag == "log_odds_ratio"
     beta_ci = variant.part("beta_ci")
@@ -51,16 +39,13 @@ def test_mock_exam_slips():
     or_ci = variant.part("odds_ratio_ci")
     assert check(or_ci, "[0.98785, 1.06590]").status == "correct"
     assert check(or_ci, "[0.993906, 1.059411]").tag == "one_sided_z"
-    e_se = math.exp(0.0194)
-    assert check(or_ci, f"[{1.0261357 - 1.96 * e_se}, {1.0261357 + 1.96 * e_se}]").tag == (
-        "exponentiated_se"
-    )
+    e_se, odds = math.exp(0.0194), 1.0261357
+    assert check(or_ci, f"[{odds - 1.96 * e_se}, {odds + 1.96 * e_se}]").tag == "exponentiated_se"
     assert check(or_ci, "[-0.012224, 0.063824]").tag == "not_exponentiated"
 
 
 def test_delta_slips():
-    params = {**MOCK_EXAM, "delta": 10}
-    variant = FAMILY.from_params(params)
+    variant = FAMILY.from_params({**MOCK_EXAM, "delta": 10})
     odds_ratio = variant.part("odds_ratio")
     assert to_float(odds_ratio.answer) == pytest.approx(math.exp(0.258))
     assert check(odds_ratio, str(math.exp(0.0258))).tag == "forgot_delta"
@@ -70,8 +55,7 @@ def test_delta_slips():
     lo, hi = 0.0258 - 1.96 * 0.0194, 0.0258 + 1.96 * 0.0194
     assert check(or_ci, f"[{math.exp(10 * lo)}, {math.exp(10 * hi)}]").status == "correct"
     assert check(or_ci, f"[{math.exp(lo)}, {math.exp(hi)}]").tag == "forgot_delta"
-    # the interval for β stays per unit
-    beta_ci = variant.part("beta_ci")
+    beta_ci = variant.part("beta_ci")  # the interval for β stays per unit
     assert check(beta_ci, f"[{lo}, {hi}]").status == "correct"
     assert check(beta_ci, f"[{10 * lo}, {10 * hi}]").tag == "scaled_by_delta"
 
@@ -81,29 +65,16 @@ def test_float_recomputation(seed):
     variant = FAMILY.variant(seed)
     params = variant.params
     beta, se, delta = float(params["beta"]), float(params["se"]), float(params["delta"])
-    z = Z[params["level"]]
+    lo, hi = beta - Z[params["level"]] * se, beta + Z[params["level"]] * se
     assert to_float(variant.part("odds_ratio").answer) == pytest.approx(math.exp(beta * delta))
-    lo, hi = (to_float(x) for x in variant.part("beta_ci").answer)
-    assert lo == pytest.approx(beta - z * se) and hi == pytest.approx(beta + z * se)
-    lo, hi = (to_float(x) for x in variant.part("odds_ratio_ci").answer)
-    assert lo == pytest.approx(math.exp(delta * (beta - z * se)))
-    assert hi == pytest.approx(math.exp(delta * (beta + z * se)))
-    assert lo < math.exp(beta * delta) < hi
+    assert floats(variant, "beta_ci") == pytest.approx([lo, hi])
+    ci = floats(variant, "odds_ratio_ci")
+    assert ci == pytest.approx([math.exp(delta * lo), math.exp(delta * hi)])
+    assert ci[0] < math.exp(beta * delta) < ci[1]
 
 
-@pytest.mark.parametrize(
-    ("change", "name"),
-    [
-        ({"beta": 0}, "beta"),
-        ({"se": 0}, "se"),
-        ({"level": 97}, "level"),
-        ({"delta": 0}, "delta"),
-        ({"covariate": "coffee"}, "covariate"),
-        ({"covariate": "smoker", "delta": 2}, "delta"),
-        ({"beta": 5, "delta": 100}, "delta"),
-    ],
-)
-def test_bad_params(change, name):
-    with pytest.raises(ParamError) as error:
-        FAMILY.from_params({**BOOK, **change})
-    assert error.value.name == name
+def test_bad_params_are_refused_by_name():
+    bad = [("beta", 0), ("se", 0), ("level", 97), ("delta", 0), ("covariate", "coffee")]
+    assert_refused(FAMILY, BOOK, bad)
+    assert_refused(FAMILY, {**BOOK, "covariate": "smoker"}, [("delta", 2)])  # a 0/1 indicator
+    assert_refused(FAMILY, {**BOOK, "beta": 5}, [("delta", 100)])  # the odds ratios would overflow
