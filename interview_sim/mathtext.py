@@ -10,7 +10,7 @@ name or ``**`` inside a rational never gets mangled. Pure domain code: no UI imp
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
@@ -47,7 +47,8 @@ def decimal_text(value: Any, significant: int = 4) -> str:
     if number == 0:
         return "0"
     sign = MINUS if number < 0 else ""
-    mantissa, exponent = f"{abs(number):.{significant - 1}e}".split("e")
+    with localcontext(Emax=MAX_EMAX, Emin=MIN_EMIN):  # e^(10⁶) is a value too: no Overflow
+        mantissa, exponent = f"{abs(number):.{significant - 1}e}".split("e")
     power = int(exponent)
     if not _FIXED_RANGE[0] <= power < _FIXED_RANGE[1]:
         return f"{sign}{_strip(mantissa)} × 10{str(power).translate(_SUPERSCRIPT)}"
