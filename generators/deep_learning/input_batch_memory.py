@@ -2,11 +2,11 @@
 
 Varies DL-Q82 (1024×1024 RGB images in batches of 1024: as float32 the input batch alone takes
 1024·3·1024·1024·4 bytes = 12 GiB, before any activation is stored; the book's "what could go
-wrong" is running out of GPU memory). Drawn variants vary the image size (square crops or
-camera frames), the channel count, the batch size, the element type and the memory budget. The slips: channels left
-out, 10⁹ bytes taken for a GiB (2³⁰), bits counted instead of bytes, the float32 size assumed
-whatever the dtype, the channels-last order given for PyTorch's NCHW shape, and a batch count
-rounded up so that it no longer fits.
+wrong" is running out of GPU memory). Drawn variants vary the image size (square crops or camera
+frames), the channel count, the batch size, the element type and the memory budget. The slips:
+channels left out, 10⁹ bytes taken for a GiB (2³⁰), bits counted instead of bytes, the float32
+size assumed whatever the dtype, the channels-last order given for PyTorch's NCHW shape, and a
+batch count rounded up so that it no longer fits.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.kit import integer, real, shape, slip
 
 BYTES = {"float32": 4, "float16": 2, "uint8": 1, "float64": 8}
-SIDES = (224, 256, 299, 384, 512, 1024, 2048)
+SIDES = (128, 224, 256, 299, 320, 384, 448, 512, 600, 1024, 2048)
 FRAMES = ((480, 640), (720, 1280), (1080, 1920), (768, 1024))  # (height, width) of camera frames
 GIB = 2**30
 
@@ -33,7 +33,9 @@ def draw(rng: Random) -> dict:
             "height": height,
             "width": width,
             "channels": rng.choice((3, 3, 3, 1, 4)),
-            "batch": rng.choice((32, 64, 128, 256, 512, 1024, 2048)),
+            "batch": rng.choice(
+                (16, 32, 48, 64, 96, 100, 128, 200, 256, 500, 512, 1000, 1024, 2048)
+            ),
             "dtype": rng.choice(("float32", "float32", "float16", "uint8")),
             "budget_gib": rng.choice((8, 11, 12, 16, 24, 40, 48, 80)),
         }
