@@ -35,16 +35,12 @@ def draw(rng: Random) -> dict:
             "c_out": rng.choice((8, 16, 32, 64, 128, 256)),
         }
         x = batch[params["index"] - 1]
-        values = [part.answer for part in solve(params).parts]
         mean = sum(batch) / m
-        if (
-            len(set(batch)) > 2
-            and (2 * mean).is_integer
-            and x != mean
-            and params["beta"] != 0
-            and params["c_in"] != params["c_out"]
-            and len(set(values)) == len(values)
-        ):
+        cheap = len(set(batch)) > 2 and (2 * mean).is_integer and x != mean
+        if not cheap or params["beta"] == 0 or params["c_in"] == params["c_out"]:
+            continue
+        values = [part.answer for part in solve(params).parts]
+        if len(set(values)) == len(values):
             return params
 
 

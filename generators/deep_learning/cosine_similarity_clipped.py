@@ -21,9 +21,12 @@ from interview_sim.model import AnswerKind
 RANGES = (("a", "[−1, 1]"), ("b", "[0, 1]"), ("c", "[0, ∞)"), ("d", "(−∞, 0]"))
 
 
+def _dot(x: list, y: list) -> int:
+    return sum(a * b for a, b in zip(x, y, strict=True))
+
+
 def _cos(x: list, y: list) -> sympy.Expr:
-    dot = sum(a * b for a, b in zip(x, y, strict=True))
-    return sympy.Integer(dot) / sympy.sqrt(sum(a * a for a in x) * sum(b * b for b in y))
+    return sympy.Integer(_dot(x, y)) / sympy.sqrt(_dot(x, x) * _dot(y, y))
 
 
 def draw(rng: Random) -> dict:
@@ -32,10 +35,14 @@ def draw(rng: Random) -> dict:
         u, v, w = ([rng.randint(-5, 6) for _ in range(size)] for _ in range(3))
         if not (any(u) and any(v) and any(w)) or len({tuple(u), tuple(v), tuple(w)}) < 3:
             continue
-        cos_uv, cos_vw = _cos(u, v), _cos(v, w)
         clip_wanted = rng.random() < 0.5
-        well_posed = cos_uv > 0 and abs(cos_uv) != 1 and cos_vw not in (0, cos_uv)
-        if well_posed and (cos_vw < 0) == clip_wanted:
+        # integer tests of the cosines' signs and equalities (cos² = dot²/(|x|²|y|²))
+        dot_uv, dot_vw = _dot(u, v), _dot(v, w)
+        nu, nv, nw = _dot(u, u), _dot(v, v), _dot(w, w)
+        parallel = dot_uv**2 == nu * nv
+        same = dot_vw > 0 and dot_vw**2 * nu * nv == dot_uv**2 * nv * nw
+        well_posed = dot_uv > 0 and not parallel and dot_vw != 0 and not same
+        if well_posed and (dot_vw < 0) == clip_wanted:
             return {"u": u, "v": v, "w": w}
 
 
