@@ -87,6 +87,7 @@ def solve(params: dict) -> Solved:
             slip(
                 "complement", "that is the error rate (FP + FN)/N, not the accuracy.", 1 - accuracy
             ),
+            allow_percent=True,
         ),
         real(
             "precision",
@@ -99,6 +100,7 @@ def solve(params: dict) -> Solved:
                 recall,
             ),
             slip("complement", "that is FP/(TP + FP), the false discovery rate.", 1 - precision),
+            allow_percent=True,
         ),
         real(
             "recall",
@@ -116,6 +118,7 @@ def solve(params: dict) -> Solved:
                 f"that is the specificity, the recall of the {negative} class.",
                 specificity,
             ),
+            allow_percent=True,
         ),
         real(
             "f1",
@@ -128,6 +131,7 @@ def solve(params: dict) -> Solved:
                 (precision + recall) / 2,
             ),
             slip("f1_no_factor_2", "the harmonic mean has a factor 2: 2PR/(P + R).", f1 / 2),
+            allow_percent=True,
         ),
         real(
             "specificity",
@@ -140,6 +144,7 @@ def solve(params: dict) -> Solved:
                 tn / (tn + fn),
             ),
             slip("complement", "that is FP/(FP + TN), the false-positive rate.", 1 - specificity),
+            allow_percent=True,
         ),
     ]
     facts = {

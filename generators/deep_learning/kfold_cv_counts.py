@@ -103,6 +103,7 @@ def solve(params: dict) -> Solved:
                 "that is the last fold's error; average all K of them.",
                 errors[-1],
             ),
+            allow_percent=True,
         ),
         integer(
             "loocv_models",

@@ -68,6 +68,7 @@ def solve(params: dict) -> Solved:
                 "a score equal to the threshold is classified positive (score ≥ threshold).",
                 sympy.Rational(tp_strict, n_pos),
             ),
+            allow_percent=True,
         ),
         real(
             "fpr",
@@ -86,6 +87,7 @@ def solve(params: dict) -> Solved:
                 "a score equal to the threshold is classified positive (score ≥ threshold).",
                 sympy.Rational(fp_strict, n_neg),
             ),
+            allow_percent=True,
         ),
         real(
             "auc",
@@ -108,6 +110,7 @@ def solve(params: dict) -> Solved:
             slip(
                 "complement", "that counts the pairs ranked the wrong way: labels swapped.", 1 - auc
             ),
+            allow_percent=True,
         ),
     ]
     facts = {

@@ -19,6 +19,7 @@ def test_book_instance_gives_the_books_numbers():
             ("false_negatives", "7", "correct"),
             ("false_negatives", "24", "rows_columns_swapped"),
             ("accuracy", "0.9705", "correct"),
+            ("accuracy", "97.05%", "correct"),
             ("accuracy", "0.0295", "complement"),
             ("precision", "1/3", "correct"),
             ("precision", "0.6316", "precision_recall_swapped"),

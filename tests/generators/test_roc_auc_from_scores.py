@@ -25,6 +25,7 @@ def test_own_instance_worked_by_hand():
             ("fpr", "0.2", "strict_threshold"),
             ("fpr", "1/3", "fdr_not_fpr"),
             ("auc", "0.875", "correct"),
+            ("auc", "87.5%", "correct"),
             ("auc", "0.85", "ties_as_losses"),
             ("auc", "0.9", "ties_as_wins"),
             ("auc", "0.125", "complement"),
