@@ -7,6 +7,10 @@
 2. Key-press → screen update while a symbolic check runs in the thread worker: keys typed into one
    part while another part's expression is being checked; the time from posting the key event
    to the first composed frame that shows it (``App._display``). Target ≤ 50 ms.
+3. Question switch: pgdn/pgup through the mock exam at 80×24, from posting the key to the first
+   composed frame after the new question is shown (header, palette and both panes updated).
+   First visits build a question's view (its Markdown); later visits only show the kept view.
+   Target: p90 ≤ 100 ms.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 START_TARGET = 1.0
 KEY_TARGET = 0.050
+SWITCH_TARGET = 0.100
 CHECK_SECONDS = 1.0
 
 
@@ -164,6 +169,62 @@ async def key_latency(rounds: int, load: str) -> tuple[list[float], int]:
         return latencies, checks
 
 
+async def question_switch(rounds: int) -> tuple[list[float], list[float]]:
+    """(first-visit, revisit) latencies of pgdn/pgup in the mock exam at 80×24."""
+    sys.path.insert(0, str(ROOT))
+    from textual import events
+
+    from interview_sim.store.sessions import SessionStore
+    from interview_sim.tui.app import InterviewApp
+
+    first: list[float] = []
+    again: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        app = InterviewApp(
+            SessionStore(Path(tmp)),
+            lambda: 1_700_000_000.0,
+            preset="mock-exam",
+            seed=7,
+            blink=False,
+        )
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _settle(pilot, app)
+            await pilot.press("enter")
+            await _settle(pilot, app)
+            screen = app.screen
+            total = len(screen.session.transcript.questions)
+            original_show, original_display = screen.show_question, app._display
+            done: list[float] = []
+            shown: list[float] = []
+
+            async def show_question() -> None:
+                await original_show()
+                done.append(time.perf_counter())
+
+            def display(target, renderable):
+                if done and not shown and renderable is not None:
+                    shown.append(time.perf_counter())
+                return original_display(target, renderable)
+
+            screen.show_question = show_question
+            app._display = display
+            for round_index in range(rounds):
+                for key in ["pagedown"] * (total - 1) + ["pageup"] * (total - 1):
+                    slot = screen.session.transcript.current
+                    visited = slot + (1 if key == "pagedown" else -1) in screen.views
+                    done.clear()
+                    shown.clear()
+                    started = time.perf_counter()
+                    app.post_message(events.Key(key, None))
+                    while not shown and time.perf_counter() - started < 5.0:
+                        await asyncio.sleep(0.0005)
+                    if shown:
+                        (again if visited or round_index else first).append(shown[0] - started)
+                    await _settle(pilot, app)
+            app._display = original_display
+    return first, again
+
+
 def report(name: str, values: list[float], target: float, unit: str = "s") -> None:
     scale = 1000.0 if unit == "ms" else 1.0
     if not values:
@@ -183,7 +244,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="cold starts to time (≥ 10)")
     parser.add_argument("--rounds", type=int, default=5, help="checks to type through")
+    parser.add_argument(
+        "--only-switch", action="store_true", help="only the question-switch benchmark"
+    )
     args = parser.parse_args(argv)
+    first, again = asyncio.run(question_switch(args.rounds))
+    report("question switch, first visit (builds the view)", first, SWITCH_TARGET, "ms")
+    report("question switch, revisit (kept view)", again, SWITCH_TARGET, "ms")
+    report("question switch, all", first + again, SWITCH_TARGET, "ms")
+    if args.only_switch:
+        return 0
     report("cold start to interactive home", cold_start(args.runs), START_TARGET)
     for load, what in (
         ("idle", "no check running (baseline)"),

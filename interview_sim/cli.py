@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from typing import Any
 
 EXIT_USAGE = 2
+PARAMS_MAX_CHARS = 10_000  # the largest family's parameters fit in a few hundred characters
+PARAMS_MAX_DEPTH = 4  # an object of lists of numbers at most
+PARAMS_MAX_DIGITS = 30  # digits in one number (also keeps clear of Python's 4,300-digit limit)
 
 
 class CliError(Exception):
@@ -45,25 +48,78 @@ def cmd_families(args: argparse.Namespace) -> int:
 
 
 def _variant(args: argparse.Namespace):
+    from interview_sim.family import ParamError
     from interview_sim.registry import get
     from interview_sim.seeds import fresh_seed
 
     _not_a_book_id(args.family, f"{args.command} --book")
     family = get(args.family)
     if args.params is not None:
+        raw = parse_params(args.params)
         try:
-            raw = json.loads(args.params)
-        except json.JSONDecodeError as error:
+            return family.from_params(raw)
+        except ParamError:
+            raise
+        except (TypeError, ValueError, ArithmeticError, KeyError, IndexError) as error:
             raise CliError(
-                f"--params is not valid JSON: {error.msg} at character {error.pos}"
+                f"--params do not fit {family.id}: {_short(str(error), 120)}; "
+                f"see `interview-sim show {family.id} --json` for a valid example"
             ) from None
-        return family.from_params(raw)
     seed = args.seed if args.seed is not None else fresh_seed()
     return family.variant(seed)
 
 
+def _number_text(text: str) -> str:
+    if len(text.lstrip("-")) > PARAMS_MAX_DIGITS:
+        raise CliError(
+            f"--params has a number with {len(text):,} characters; "
+            f"numbers may have at most {PARAMS_MAX_DIGITS} digits"
+        )
+    return text
+
+
+def _no_constant(name: str) -> None:
+    raise CliError(f"--params has {name}, which is not a number; give a finite number")
+
+
+def parse_params(text: str) -> dict[str, Any]:
+    """``--params`` JSON, bounded before and after parsing: at most PARAMS_MAX_CHARS characters,
+    PARAMS_MAX_DEPTH levels and PARAMS_MAX_DIGITS digits a number, and an object at the top."""
+    if len(text) > PARAMS_MAX_CHARS:
+        raise CliError(
+            f"--params is {len(text):,} characters long; at most {PARAMS_MAX_CHARS:,} are accepted"
+        )
+    try:
+        raw = json.loads(
+            text,
+            parse_int=lambda t: int(_number_text(t)),
+            parse_float=lambda t: float(_number_text(t)),
+            parse_constant=_no_constant,
+        )
+    except json.JSONDecodeError as error:
+        raise CliError(
+            f"--params is not valid JSON: {error.msg} at character {error.pos}"
+        ) from None
+    except RecursionError:
+        raise CliError(
+            f"--params is nested too deeply (at most {PARAMS_MAX_DEPTH} levels)"
+        ) from None
+    if not isinstance(raw, dict):
+        raise CliError("--params must be a JSON object of names to values, e.g. '{\"p\": 0.1}'")
+    stack = [(value, 2) for value in raw.values()]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > PARAMS_MAX_DEPTH:
+                raise CliError(f"--params is nested too deeply (at most {PARAMS_MAX_DEPTH} levels)")
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+    return raw
+
+
 def variant_json(variant, with_solution: bool = True) -> dict[str, Any]:
     from interview_sim.answers.check import accepted_rule, expected_text, expected_value
+    from interview_sim.mathtext import part_display
 
     return {
         "family": variant.family,
@@ -78,6 +134,7 @@ def variant_json(variant, with_solution: bool = True) -> dict[str, Any]:
                 "kind": str(part.kind),
                 "prompt": part.prompt,
                 "answer": expected_text(part),
+                "display": part_display(part),
                 "value": expected_value(part),
                 "accepted": accepted_rule(part),
                 "weight": float(part.weight),
@@ -113,13 +170,13 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"      {key}) {label}")
         print(f"      answer: {input_hint(part)}")
     if args.solution:
-        from interview_sim.answers.check import expected_text
+        from interview_sim.mathtext import part_display
 
         print("\n## Solution\n")
         print(variant.solution)
         print()
         for part in variant.parts:
-            print(f"  [{part.id}] {expected_text(part)}")
+            print(f"  [{part.id}] {part_display(part)}")
     return 0
 
 
@@ -179,7 +236,7 @@ def _book_choice(ref: str, seed: int | None, doing: str) -> dict[str, Any]:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from interview_sim.answers.check import expected_text
+    from interview_sim.mathtext import part_display
     from interview_sim.registry import get
 
     family = get(args.family)
@@ -187,7 +244,7 @@ def _preview(args: argparse.Namespace) -> int:
     for seed in range(start, start + args.preview):
         variant = family.variant(seed)
         params = json.dumps(variant.params, separators=(",", ":"))
-        answers = "  ".join(f"{p.id}={_short(expected_text(p))}" for p in variant.parts)
+        answers = "  ".join(f"{p.id}={_short(part_display(p))}" for p in variant.parts)
         print(f"{seed:>6}  {params}\n        {answers}")
     return 0
 
@@ -213,7 +270,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{verdict.status}: {verdict.message}")
         if verdict.read_as:
             print(f"read as: {verdict.read_as}")
-        print(f"expected: {verdict.expected}   accepted: {verdict.accepted}")
+        print(f"expected: {verdict.expected_display}   accepted: {verdict.accepted}")
     return 0
 
 
@@ -265,7 +322,25 @@ def _store(args: argparse.Namespace):
     from interview_sim.store.paths import data_dir
     from interview_sim.store.sessions import SessionStore
 
-    return SessionStore(data_dir(args.data_dir))
+    if getattr(args, "opened_store", None) is None:  # one store a command: damage reported once
+        args.opened_store = SessionStore(data_dir(args.data_dir))
+    return args.opened_store
+
+
+def _loaded(args: argparse.Namespace):
+    """Every readable transcript; a sessions folder that cannot be read stops the command."""
+    store = _store(args)
+    transcripts, _ = store.transcripts()  # damaged files: reported once by main
+    if store.unreadable is not None:
+        raise store.unreadable
+    return transcripts
+
+
+def _report_damaged(args: argparse.Namespace) -> None:
+    """Each damaged session file the command met, once, by path and reason (never fatal)."""
+    store = getattr(args, "opened_store", None)
+    for error in store.damaged.values() if store is not None else ():
+        print(f"interview-sim: {error}", file=sys.stderr)
 
 
 def cmd_new_family(args: argparse.Namespace) -> int:
@@ -305,8 +380,8 @@ def cmd_presets(args: argparse.Namespace) -> int:
 def _new_session(args: argparse.Namespace):
     from interview_sim.engine.presets import find_preset
     from interview_sim.engine.session import Session
+    from interview_sim.review.recall import practice_weights_for
     from interview_sim.seeds import fresh_seed
-    from interview_sim.stats import error_rates
     from interview_sim.store.paths import data_dir
 
     preset = find_preset(args.preset, data_dir(args.data_dir))
@@ -315,10 +390,10 @@ def _new_session(args: argparse.Namespace):
 
         raise CliError(f"{preset.name} drills one chapter: add --chapter ({', '.join(CHAPTERS)})")
     store = _store(args)
-    rates = error_rates(store.transcripts()[0]) if preset.adaptive else None
+    weights = practice_weights_for(store) if preset.adaptive else None
     seed = args.seed if args.seed is not None else fresh_seed()
     session = Session.create(
-        preset, seed, chapter=args.chapter, family=args.family, error_rates=rates
+        preset, seed, chapter=args.chapter, family=args.family, weights=weights
     )
     return store.create(session), store
 
@@ -336,8 +411,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         else:
             return run_tui(args)
     session, _ = _new_session(args)
+    return _run_plain(session)
+
+
+def _run_plain(session) -> int:
     from interview_sim.plain import PlainRunner
 
+    if hasattr(sys.stdin, "reconfigure"):  # undecodable bytes become U+FFFD, never a crash
+        sys.stdin.reconfigure(errors="replace")
     return PlainRunner(session, sys.stdin, sys.stdout).run()
 
 
@@ -361,16 +442,15 @@ def cmd_resume(args: argparse.Namespace) -> int:
         else:
             args.resume = session_id
             return run_tui(args)
-    session = store.open(session_id)
-    from interview_sim.plain import PlainRunner
-
-    return PlainRunner(session, sys.stdin, sys.stdout).run()
+    return _run_plain(store.open(session_id))
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     import time
 
-    summaries, errors = _store(args).summaries()
+    from interview_sim.store.sessions import summarise
+
+    summaries = [summarise(t) for t in _loaded(args)]
     for s in sorted(summaries, key=lambda s: s.created_at):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(s.created_at))
         score = f"{s.percent:5.1f}%" if s.percent is not None else "  —   "
@@ -378,17 +458,23 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"{when}  {s.preset:<14} {score}  {duration}  {s.state:<8} {s.id}")
     if not summaries:
         print("No sessions yet: start one with `interview-sim run mock-exam`.")
-    for error in errors:
-        print(f"interview-sim: {error}", file=sys.stderr)
     return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from interview_sim.chapters import CHAPTERS
-    from interview_sim.stats import sparkline, statistics
+    from datetime import UTC, datetime
 
-    transcripts, errors = _store(args).transcripts()
+    from interview_sim.chapters import CHAPTERS
+    from interview_sim.review.cards import all_cards
+    from interview_sim.review.progress import recall_by_chapter, retention_by_week
+    from interview_sim.review.state import load_state
+    from interview_sim.stats import sparkline, statistics, trend_summary
+
+    transcripts = _loaded(args)  # damaged files are reported once by main
     stats = statistics(transcripts)
+    state, notes = load_state(_store(args).root, transcripts)
+    weeks = retention_by_week(transcripts)
+    chapters = recall_by_chapter(state, all_cards(), datetime.now(UTC))
     if args.json:
         _print_json(
             {
@@ -397,14 +483,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 "families": [row.__dict__ for row in stats["families"]],
                 "trend": stats["trend"],
                 "trend_delta": stats["trend_delta"],
+                "review": {
+                    "retention": [week.__dict__ for week in weeks],
+                    "recall": [row.__dict__ for row in chapters],
+                },
             }
         )
         return 0
     print(f"{stats['sessions']} graded sessions")
     if stats["trend"]:
-        delta = stats["trend_delta"]
-        change = f" ({delta:+.1f} points, last 5 vs the 5 before)" if delta is not None else ""
-        print(f"trend: {sparkline([p for _, p in stats['trend']][-40:])}{change}")
+        summary = trend_summary(stats["sessions"], stats["trend_delta"])
+        print(f"scores: {sparkline([p for _, p in stats['trend']][-40:])}  {summary}")
     for title, rows, names in (
         ("By chapter", stats["chapters"], CHAPTERS),
         ("By family", stats["families"], {}),
@@ -413,8 +502,147 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for row in rows:
             name = names.get(row.key, row.key)
             print(f"  {name:<42} {row.accuracy:6.1%}  {row.mean_time:6.0f} s  ({row.questions} q)")
-    for error in errors:
-        print(f"interview-sim: {error}", file=sys.stderr)
+    _print_review_stats(weeks, chapters)
+    for note in notes:
+        print(f"interview-sim: {note}", file=sys.stderr)
+    return 0
+
+
+def _print_review_stats(weeks, chapters) -> None:
+    from interview_sim.chapters import CHAPTERS
+    from interview_sim.review.progress import bar
+    from interview_sim.stats import sparkline
+
+    print("\nSpaced review: retention (share of reviews recalled) per week:")
+    if not weeks:
+        print("  no reviews yet: `interview-sim review` starts them")
+    else:
+        print(f"  {sparkline([100 * w.retention for w in weeks[-40:]])}  oldest → newest")
+        for week in weeks[-8:]:
+            print(f"  {week.start}  {bar(week.retention)} {week.retention:4.0%}  ({week.reviews})")
+    print("\nSpaced review: predicted recall now, per chapter:")
+    for row in chapters:
+        name = CHAPTERS.get(row.chapter, row.chapter)
+        if row.mean_recall is None:
+            print(f"  {name:<42} {'':20} not studied ({row.cards} cards)")
+        else:
+            shown = f"{bar(row.mean_recall)} {row.mean_recall:4.0%}"
+            print(f"  {name:<42} {shown}  ({row.studied} of {row.cards} cards studied)")
+
+
+# -- spaced review ----------------------------------------------------------------------------
+def _review_state(args: argparse.Namespace):
+    """The store, the review state brought up to date (problems reported on stderr), and now."""
+    from datetime import UTC, datetime
+
+    from interview_sim.review.state import load_state
+
+    store = _store(args)
+    transcripts, errors = store.transcripts()
+    state, notes = load_state(store.root, transcripts)
+    _report(errors + notes)
+    return store, state, datetime.now(UTC)
+
+
+def _report(problems: list[str]) -> None:
+    for line in problems:
+        print(f"interview-sim: {line}", file=sys.stderr)
+
+
+def _print_queue(queue, cap: int, state, now) -> None:
+    from interview_sim.chapters import CHAPTERS
+
+    waiting = f"; {queue.new_waiting} more new card(s) wait" if queue.new_waiting else ""
+    print(
+        f"Due today: {len(queue.due)} to review, {len(queue.new)} new "
+        f"(at most {cap} new a day{waiting})"
+    )
+    for chapter, (due, new) in queue.per_chapter().items():
+        print(f"  {CHAPTERS.get(chapter, chapter):<42} due {due:>3}   new {new:>3}")
+    if not queue.cards:
+        upcoming = sorted(card.due for card in state.cards.values() if card.due > now)
+        if upcoming:
+            day = upcoming[0].date()
+            same = sum(1 for due in upcoming if due.date() == day)
+            print(f"Nothing to review now. Next: {day} ({same} card(s)).")
+        else:
+            print("Nothing to review now.")
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    import time
+    from datetime import UTC, datetime
+
+    from interview_sim.review.due import ReviewSettingsError
+    from interview_sim.review.today import start_review, today
+    from interview_sim.seeds import fresh_seed
+
+    store = _store(args)
+    try:
+        plan = today(store, time.time, args.new)
+    except ReviewSettingsError as error:
+        raise CliError(str(error)) from None
+    _report(plan.notes)
+    _print_queue(plan.queue, plan.cap, plan.state, datetime.now(UTC))
+    if args.list or not plan.queue.cards:
+        return 0
+    seed = args.seed if args.seed is not None else fresh_seed()
+    session = start_review(store, time.time, seed, plan)
+    if not args.plain:
+        try:
+            from interview_sim.tui.app import run_tui
+        except ImportError:
+            print("The TUI is not available; running in plain mode.", file=sys.stderr)
+        else:
+            store.release(session.transcript.id)
+            args.resume = session.transcript.id
+            return run_tui(args)
+    from interview_sim.plain import PlainRunner
+
+    code = PlainRunner(session, sys.stdin, sys.stdout).run()
+    store.release(session.transcript.id)
+    _print_ratings(args, session.transcript.id)
+    return code
+
+
+def _print_ratings(args: argparse.Namespace, session_id: str) -> None:
+    """After a review session: each card's rating and its next review."""
+    from fsrs import Rating
+
+    from interview_sim.engine.transcript import GRADED
+    from interview_sim.review.state import review_moment
+
+    store, state, _ = _review_state(args)
+    transcript = store.load(session_id)
+    if transcript.state != GRADED:
+        return
+    print("\nScheduled (FSRS):")
+    for question in transcript.questions:
+        memory = state.cards.get(question.family)
+        if memory is None or memory.last_review != review_moment(question, transcript):
+            print(f"  {question.family:<34} not rated (no answer was checked)")
+            continue
+        rating = Rating(memory.last_rating).name
+        print(f"  {question.family:<34} {rating:<6} next review {memory.due.date()}")
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from interview_sim.review.cards import all_cards
+    from interview_sim.review.plan import PlanError, make_plan, parse_plan_date
+    from interview_sim.review.progress import plan_text
+
+    try:  # a bad date fails before the sessions are read
+        target = parse_plan_date(args.date, datetime.now(UTC).date())
+    except PlanError as error:
+        raise CliError(str(error)) from None
+    _, state, now = _review_state(args)
+    plan = make_plan(state, all_cards(), target, now)
+    if args.json:
+        _print_json(plan.to_json())
+        return 0
+    print(plan_text(plan, set(state.cards), now.date()))
     return 0
 
 
@@ -431,10 +659,11 @@ def _write(text: str, output: str | None) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from interview_sim.engine.settle import settle
     from interview_sim.export import export_session
 
     store = _store(args)
-    transcript = store.load(store.resolve(args.session))
+    transcript = settle(store, store.load(store.resolve(args.session)))
     _write(export_session(transcript, args.format), args.output)
     return 0
 
@@ -476,6 +705,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     data_help = "where sessions are kept (default: XDG data home; or set INTERVIEW_SIM_HOME)"
     parser.add_argument("--data-dir", help=data_help)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     # every subcommand accepts it too; SUPPRESS keeps a value given before the command
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_help)
@@ -552,6 +782,27 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="machine-readable output")
     stats.set_defaults(handler=cmd_stats)
 
+    review = commands.add_parser(
+        "review", parents=[common], help="spaced review (FSRS): the cards due today"
+    )
+    review.add_argument("--plain", action="store_true", help="prompt/answer loop on stdin/stdout")
+    review.add_argument(
+        "--new",
+        type=int,
+        metavar="N",
+        help="new cards a day (default: new_per_day in <data dir>/review/settings.toml, else 10)",
+    )
+    review.add_argument("--list", action="store_true", help="show what is due, start nothing")
+    review.add_argument("--seed", type=int, help="session seed (picks the variants)")
+    review.set_defaults(handler=cmd_review)
+
+    plan = commands.add_parser(
+        "plan", parents=[common], help="recall on an interview date and reviews until then"
+    )
+    plan.add_argument("--date", required=True, help="the interview date, YYYY-MM-DD")
+    plan.add_argument("--json", action="store_true", help="machine-readable output")
+    plan.set_defaults(handler=cmd_plan)
+
     export = commands.add_parser(
         "export", parents=[common], help="a session as Markdown or self-contained HTML"
     )
@@ -596,22 +847,49 @@ def attach_answer_values(argv: Sequence[str]) -> list[str]:
     return joined
 
 
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("interview-sim")
+    except PackageNotFoundError:  # run from a checkout without installing
+        return "(not installed)"
+
+
+def front_door(args: argparse.Namespace) -> int:
+    """Bare ``interview-sim``: the app's home screen in a terminal; otherwise a short hint, since
+    a full-screen app cannot run on a pipe (scripts want the subcommands anyway)."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        try:
+            from interview_sim.tui.app import run_tui
+        except ImportError:
+            pass
+        else:
+            args.preset = None
+            return run_tui(args)
+    print(
+        "interview-sim: the app needs a terminal. Try `interview-sim run mock-exam --plain` "
+        "for a prompt/answer session, or `interview-sim --help` for every command.",
+        file=sys.stderr,
+    )
+    return EXIT_USAGE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from interview_sim.book import BookLookupError, CatalogueError
     from interview_sim.engine.presets import PresetError
     from interview_sim.engine.session import SessionError
     from interview_sim.family import ParamError
     from interview_sim.registry import UnknownFamily
-    from interview_sim.store.files import SessionLocked
+    from interview_sim.store.files import SessionLocked, StorageError
     from interview_sim.store.sessions import CorruptSession, UnknownSession
 
     parser = build_parser()
     args = parser.parse_args(attach_answer_values(sys.argv[1:] if argv is None else argv))
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 0
+    handler = getattr(args, "handler", None) or front_door
     try:
-        return args.handler(args)
+        return handler(args)
     except (
         CliError,
         BookLookupError,
@@ -623,6 +901,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         SessionLocked,
         CorruptSession,
         UnknownSession,
+        StorageError,
     ) as error:
         print(f"interview-sim: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -631,6 +910,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `interview-sim show … | head`: the reader left, nothing to report
         sys.stderr.close()
         return 0
+    finally:
+        if not sys.stderr.closed:
+            _report_damaged(args)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,20 @@ from __future__ import annotations
 from typing import TextIO
 
 from interview_sim.engine.session import Session, SessionError, TimeUp
-from interview_sim.engine.transcript import CREATED, GRADED
+from interview_sim.engine.transcript import CREATED, GRADED, retake_command
+from interview_sim.safe_text import printable
 
 HELP = """Commands (anything else is your answer to the current part):
   next / prev / goto K   move between questions        skip    next part of this question
   flag                   flag this question for review  show    show this question again
   time                   time left                      finish  submit the session
   help                   this list                      quit    leave (resumable later)"""
+
+
+def _goto_number(text: str) -> int | None:
+    """``goto K``'s K: ASCII digits only (``²`` or ``٣`` are digits to Python but not to us)."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else None
 
 
 def clock_text(seconds: float | None) -> str:
@@ -34,14 +41,22 @@ class PlainRunner:
         self.part_index = 0
 
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        """Every line shown goes through ``printable``: saved answers, verdict messages and user
+        preset texts may hold terminal escape sequences."""
+        self.out.write(printable(text) + "\n")
         self.out.flush()
 
     def ask(self, prompt: str) -> str | None:
-        self.out.write(prompt)
+        self.out.write(printable(prompt))
         self.out.flush()
-        line = self.inp.readline()
-        return None if line == "" else line.rstrip("\n")
+        while True:
+            try:
+                line = self.inp.readline()
+            except UnicodeDecodeError:
+                self.out.write("(that line was not readable text (UTF-8); type it again) ")
+                self.out.flush()
+                continue
+            return None if line == "" else line.rstrip("\r\n")
 
     # -- screens -------------------------------------------------------------------------------
     def rules(self) -> bool:
@@ -91,7 +106,8 @@ class PlainRunner:
         self.say("\n  Time per question:")
         for row in results.get("questions", []):
             self.say(f"  {row['slot'] + 1:>3}. {row['title']:<40} {row['time_spent']:7.0f} s")
-        self.say(f"\nExam code (retake or share): {self.session.transcript.code}")
+        t = self.session.transcript
+        self.say(f"\nExam code (retake or share): {t.code}   retake: {retake_command(t)}")
         self.say(f"Review: interview-sim export {self.session.transcript.id}")
 
     # -- the loop ------------------------------------------------------------------------------
@@ -134,9 +150,14 @@ class PlainRunner:
             elif word in ("prev", "p"):
                 session.prev()
                 self.show_question()
-            elif word == "goto" and rest.strip().isdigit():
-                session.goto(int(rest) - 1)
-                self.show_question()
+            elif word == "goto":
+                number = _goto_number(rest)
+                total = len(session.transcript.questions)
+                if number is None or not 1 <= number <= total:
+                    self.say(f"! goto needs a question number from 1 to {total}, e.g. goto 2")
+                else:
+                    session.goto(number - 1)
+                    self.show_question()
             elif word == "flag":
                 flagged = session.flag()
                 self.say("flagged" if flagged else "flag removed")
@@ -151,6 +172,10 @@ class PlainRunner:
             elif word == "help":
                 self.say(HELP)
             elif word == "quit":
+                if session.preset.endless:  # practice has no submit: leaving ends it
+                    session.leave()
+                    self.results()
+                    return False
                 self.say(f"Saved. Resume with: interview-sim resume {session.transcript.id}")
                 return False
             elif word == "finish":
@@ -177,7 +202,9 @@ class PlainRunner:
             if verdict.status != "correct" and left != 0:
                 return  # attempts remain: the answer stays hidden
             if verdict.status != "correct":
-                self.say(f"The answer is {verdict.expected} (accepted: {verdict.accepted}).")
+                self.say(
+                    f"The answer is {verdict.expected_display} (accepted: {verdict.accepted})."
+                )
             self.say("saved")
             if session.solution_visible():
                 self.say("\n--- Worked solution ---\n" + session.current.solution)

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from fractions import Fraction
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from interview_sim.answers.check import exact_text, to_float
 from interview_sim.answers.numbers import format_exact
 from interview_sim.kit.templating import KeepLineEnds, result
+from interview_sim.mathtext import decimal_text, fixed_text, math_text
+from interview_sim.resources import TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-MACROS = ("p", "vector", "matrix", "approx")  # from templates/families/_macros.md.j2
+MACROS = ("p", "vector", "matrix")  # from templates/families/_macros.md.j2
 
 
 def num(value: Any) -> str:
@@ -27,22 +26,23 @@ def num(value: Any) -> str:
     try:
         return format_exact(Fraction(str(value)))
     except ValueError:
-        return exact_text(value)
+        return math_text(value, approx=False)
 
 
 def dec(value: Any, places: int = 4) -> str:
-    """A decimal approximation with a fixed number of decimal places (for solutions)."""
-    return f"{to_float(value):.{places}f}"
+    """A decimal with a fixed number of places (0.0349); ×10ⁿ when that would hide the value."""
+    return fixed_text(value, places)
 
 
 def sig(value: Any, figures: int = 6) -> str:
-    """A decimal approximation with significant figures (for tiny or huge values)."""
-    return f"{to_float(value):.{figures}g}"
+    """A decimal with significant figures (0.005978, 7.19321 × 10⁷), never e+07."""
+    return decimal_text(value, figures)
 
 
 def expr(value: Any) -> str:
-    """An exact expression in the same syntax users type (x^2, log(9), 3/7)."""
-    return exact_text(value)
+    """An exact value as readable math (ln, log₂, √, π, ·), without its decimal: solutions
+    usually print the decimal themselves with ``dec`` or ``sig``; ``math`` adds it."""
+    return math_text(value, approx=False)
 
 
 def table(rows: list[list[Any]], headers: list[str]) -> str:
@@ -63,7 +63,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=False,
         extensions=[KeepLineEnds],
     )
-    env.filters.update(num=num, dec=dec, sig=sig, expr=expr)
+    env.filters.update(num=num, dec=dec, sig=sig, expr=expr, math=math_text, approx=decimal_text)
     env.globals.update(table=table, result=result)
     macros = env.get_template("families/_macros.md.j2").module
     env.globals.update({name: getattr(macros, name) for name in MACROS})

@@ -1,4 +1,4 @@
-"""History and statistics over every saved session (and error rates for adaptive practice)."""
+"""History and statistics over every saved session."""
 
 from __future__ import annotations
 
@@ -49,18 +49,34 @@ def statistics(transcripts: list[Transcript]) -> dict[str, Any]:
     }
 
 
+TREND_MIN_SESSIONS = 5
+TREND_RULE = (
+    f"a trend needs at least {TREND_MIN_SESSIONS} graded sessions; it compares the mean score of "
+    "the latest sessions (half of them, at most 5) with the same number just before"
+)
+
+
 def _delta(percents: list[float], window: int = 5) -> float | None:
-    """Mean of the last ``window`` scores minus the mean of the window before (None if short)."""
-    if len(percents) < 2:
+    """Mean of the latest k scores minus the mean of the k before, k = min(window, n // 2);
+    None under TREND_MIN_SESSIONS sessions, where a 'trend' would be noise."""
+    if len(percents) < TREND_MIN_SESSIONS:
         return None
-    recent = percents[-window:]
-    earlier = percents[-2 * window : -window] or percents[:1]
-    return sum(recent) / len(recent) - sum(earlier) / len(earlier)
+    k = trend_window(len(percents), window)
+    recent, earlier = percents[-k:], percents[-2 * k : -k]
+    return sum(recent) / k - sum(earlier) / k
 
 
-def error_rates(transcripts: list[Transcript]) -> dict[str, float]:
-    """1 − accuracy per family, for practice sessions that favour weak families."""
-    return {row.key: 1.0 - row.accuracy for row in statistics(transcripts)["families"]}
+def trend_window(sessions: int, window: int = 5) -> int:
+    """How many latest sessions the trend compares with as many before them."""
+    return min(window, sessions // 2)
+
+
+def trend_summary(sessions: int, delta: float | None) -> str:
+    """The trend in words, or why there is none yet (the rule stated, not hidden)."""
+    if delta is None:
+        return f"trend after {TREND_MIN_SESSIONS} graded sessions ({sessions} so far)"
+    k = trend_window(sessions)
+    return f"{delta:+.1f} points (mean of the last {k} vs the {k} before)"
 
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -13,6 +13,7 @@ DOMAIN_MODULES = [
     "interview_sim.family",
     "interview_sim.registry",
     "interview_sim.book",
+    "interview_sim.concepts",
 ]
 # Packages that are being written while this test exists: covered as soon as they appear.
 OPTIONAL_PACKAGES = ["interview_sim.engine", "interview_sim.store"]

@@ -326,7 +326,7 @@ def test_parsers_refuse_or_read_without_evaluating(text: str, sentinel_dir: Path
             parse(text)
         except AnswerFormatError as error:  # the only exception a parser may raise
             assert str(error)  # with a message
-        assert time.monotonic() - start < 0.5
+        assert time.monotonic() - start < TIME_LIMIT
     assert not any(sentinel_dir.iterdir())
 
 
@@ -405,6 +405,12 @@ LISTS = [
 ]
 
 
+def _timed(function, *args) -> float:
+    start = time.monotonic()
+    function(*args)
+    return time.monotonic() - start
+
+
 @pytest.mark.parametrize("text", LISTS, ids=_ids)
 @pytest.mark.parametrize("part", [VECTOR, MATRIX], ids=["vector", "matrix"])
 def test_list_answers_are_refused_without_costing_an_attempt(text: str, part: Part) -> None:
@@ -417,4 +423,6 @@ def test_list_answers_are_refused_without_costing_an_attempt(text: str, part: Pa
     assert verdict.message
     assert elapsed < TIME_LIMIT, elapsed
     if len(text) > 1000:  # refused by the linear readers before any entry is read
-        assert elapsed < 0.05, elapsed
+        # best of three, so a scheduling hiccup on a busy machine is not read as a slow reader
+        fastest = min(_timed(check, part, text) for _ in range(3))
+        assert fastest < 0.05, fastest

@@ -457,9 +457,12 @@ class _Budget(SymbolicWorker):
 # -- the verdict -------------------------------------------------------------------------------
 def check(part: Part, text: str, worker: SymbolicWorker | None = None) -> v.Verdict:
     """Grade one typed answer. Never raises for bad input: that is an ``invalid`` verdict."""
+    from interview_sim.mathtext import part_display  # imports sympy: not at module import
+
     expected = expected_text(part)
     common = {
         "expected": expected,
+        "expected_display": part_display(part),
         "expected_value": expected_value(part),
         "accepted": accepted_rule(part),
     }

@@ -357,10 +357,10 @@ class _Parser:
             return self.call(function)
         if name in CONSTANTS:
             return self.node("const", CONSTANTS[name])
-        allowed = ", ".join(sorted(self.symbols)) or "none"
+        symbols = f"the symbols ({', '.join(sorted(self.symbols))}), " if self.symbols else ""
         raise _fail(
             self.text,
-            f'unknown name "{name}": use the symbols ({allowed}), the constants pi and e, '
+            f'unknown name "{name}": use {symbols}the constants pi and e, '
             f"or the functions {', '.join(sorted(set(FUNCTIONS) - {'Abs'}))}",
         )
 

@@ -20,6 +20,7 @@ class Verdict:
     message: str
     read_as: str = ""
     expected: str = ""
+    expected_display: str = ""  # the expected answer as readable math with its decimal
     expected_value: Any = None
     accepted: str = ""
     tag: str = ""
@@ -35,3 +36,16 @@ class Verdict:
         data = asdict(self)
         data["credit"] = float(self.credit)
         return {"verdict": data.pop("status"), **data}
+
+
+def expected_display(verdict: dict[str, Any]) -> str:
+    """The readable expected answer of a stored verdict.
+
+    Transcripts written before ``expected_display`` existed only have the machine text
+    ``expected``: it is rendered on the fly, so old sessions still load and read as math.
+    """
+    if verdict.get("expected_display"):
+        return verdict["expected_display"]
+    from interview_sim.mathtext import readable
+
+    return readable(verdict.get("expected", "") or "")

@@ -11,6 +11,7 @@ import random
 from collections.abc import Mapping
 
 from interview_sim.answers.check import accepted_rule, expected_text, expected_value, input_hint
+from interview_sim.chapters import CHAPTERS
 from interview_sim.engine.presets import Preset, PresetError
 from interview_sim.engine.transcript import PartRecord, QuestionRecord
 from interview_sim.model import Variant
@@ -55,27 +56,32 @@ def choose_families(
     for index, section in enumerate(preset.sections):
         pool = section_pool(section.families, chapter, family)
         rng = random.Random(derive_seed(preset.name, 0, exam_seed, index))
-        if section.count <= len(pool):
-            picks = rng.sample(pool, section.count)
-        else:
-            picks = [pool[i % len(pool)] for i in range(section.count)]
-            rng.shuffle(picks)
-        chosen += [(section.title, family_id) for family_id in picks]
+        picks = _rounds(pool, section.count, rng)
+        # a drill's section is its chapter: show the chapter's name, not the preset's placeholder
+        title = (
+            CHAPTERS.get(chapter or "", section.title)
+            if "chapter" in section.families
+            else section.title
+        )
+        chosen += [(title, family_id) for family_id in picks]
     return chosen
 
 
-def adaptive_weights(pool: list[str], error_rates: Mapping[str, float]) -> list[float]:
-    """Practice weights: 1 + 2 × error rate (unknown families count as 0.5), so a family the user
-    always gets wrong comes up 3× as often as one they always get right."""
-    return [1.0 + 2.0 * error_rates.get(family_id, 0.5) for family_id in pool]
+def _rounds(pool: list[str], count: int, rng: random.Random) -> list[str]:
+    """``count`` picks in rounds: each round is the whole pool in a fresh order, so no family comes
+    twice before every family of the pool has come once (a drill longer than its pool)."""
+    picks: list[str] = []
+    while len(picks) < count:
+        picks += rng.sample(pool, len(pool))
+    return picks[:count]
 
 
-def pick_adaptive(
-    pool: list[str], exam_seed: int, slot: int, error_rates: Mapping[str, float]
-) -> str:
-    """Practice: families the user gets wrong more often come up more often (up to 3× as often)."""
+def pick_adaptive(pool: list[str], exam_seed: int, slot: int, weights: Mapping[str, float]) -> str:
+    """Practice: draw a family in proportion to its weight (1 when it has none), so with no
+    weights at all every family is equally likely. The weights come from spaced review
+    (``review.recall.practice_weights``): cards FSRS predicts you are forgetting come up more."""
     rng = random.Random(derive_seed("practice", 0, exam_seed, slot))
-    return rng.choices(pool, weights=adaptive_weights(pool, error_rates), k=1)[0]
+    return rng.choices(pool, weights=[weights.get(f, 1.0) for f in pool], k=1)[0]
 
 
 def question_for(

@@ -12,7 +12,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-SHIPPED = Path(__file__).resolve().parent.parent.parent / "sessions"
+from interview_sim.resources import PRESETS
+
+SHIPPED = PRESETS  # the top-level sessions/ folder, shipped inside the wheel
 FEEDBACK = ("end", "each")
 SOLUTION = ("end", "after_attempts", "never")
 

@@ -28,7 +28,11 @@ from interview_sim.engine.transcript import (
     CREATED,
     FINISHED,
     GRADED,
+    LEFT,
     STARTED,
+    SUBMITTED,
+    TIME_UP,
+    PartRecord,
     QuestionRecord,
     Transcript,
 )
@@ -45,6 +49,15 @@ class TimeUp(SessionError):
     """The deadline has passed: the session was submitted automatically."""
 
 
+class SaveFailed(SessionError):
+    """The action was applied in memory but the transcript could not be written.
+
+    Nothing is rolled back: the session keeps the new state and every later event (or
+    ``retry_save``) writes the whole transcript again, so one failed write loses nothing once the
+    disk recovers. The message says what the store reported.
+    """
+
+
 class Session:
     def __init__(self, transcript: Transcript, clock: Clock = time.time, store: Any = None) -> None:
         self.transcript = transcript
@@ -53,7 +66,8 @@ class Session:
         self.store = store
         self._variants: dict[int, Variant] = {}
         self._lock = threading.RLock()
-        self.error_rates: dict[str, float] = {}  # practice: per-family error rate from history
+        self.weights: dict[str, float] = {}  # practice: per-family draw weight (review.recall)
+        self.save_error: Exception | None = None  # the last failed write, until one succeeds
 
     # -- creation ------------------------------------------------------------------------------
     @classmethod
@@ -66,7 +80,7 @@ class Session:
         store: Any = None,
         chapter: str | None = None,
         family: str | None = None,
-        error_rates: Mapping[str, float] | None = None,
+        weights: Mapping[str, float] | None = None,
         first_variant: int | None = None,
     ) -> Session:
         """A new session; for endless practice, ``first_variant`` pins the first question's
@@ -84,7 +98,7 @@ class Session:
         )
         session = cls(transcript, clock, store)
         if preset.endless:
-            session.error_rates = dict(error_rates or {})
+            session.weights = dict(weights or {})
             session.add_question(seed=first_variant)
         else:
             chosen = choose_families(preset, exam_seed, chapter, family)
@@ -97,14 +111,14 @@ class Session:
         return session
 
     def add_question(self, seed: int | None = None) -> QuestionRecord:
-        """Practice: append the next question (weak families more often) and go to it."""
+        """Practice: append the next question (forgotten families more often) and go to it."""
         with self._lock:
             t = self.transcript
             section = self.preset.sections[0]
             pool = section_pool(section.families, t.chapter, t.family)
             slot = len(t.questions)
             family_id = (
-                pick_adaptive(pool, t.exam_seed, slot, self.error_rates)
+                pick_adaptive(pool, t.exam_seed, slot, self.weights)
                 if self.preset.adaptive
                 else pool[slot % len(pool)]
             )
@@ -133,12 +147,20 @@ class Session:
         end = t.finished_at if t.finished_at is not None else self.clock()
         return max(0.0, t.deadline - end)
 
-    def expire_if_due(self) -> bool:
-        """Submit automatically if the deadline has passed; True if that happened now."""
+    def expire_if_due(self, boxes: Mapping[tuple[int, str], str] | None = None) -> bool:
+        """Submit automatically if the deadline has passed; True if that happened now.
+
+        ``boxes`` is what the UI shows in each (slot, part) input at that moment: it becomes the
+        part's draft first, so text typed since the last debounced save is submitted too.
+        """
         with self._lock:
             t = self.transcript
             if t.state == STARTED and t.deadline is not None and self.clock() >= t.deadline:
-                self._finish("time_up", at=t.deadline)
+                for (slot, part_id), text in (boxes or {}).items():
+                    record = t.questions[slot].part(part_id)
+                    if text != (record.text or "") and self._open_for(record):
+                        record.draft = text
+                self._finish(TIME_UP, at=t.deadline)
                 return True
             return False
 
@@ -207,7 +229,7 @@ class Session:
             if record.locked or self._attempts_left(record) == 0:
                 raise SessionError("this part is closed: no attempts left")
             ok, message = readable(self.variant(question.slot).part(part_id), text)
-            record.text, record.read_as = text, message if ok else ""
+            record.text, record.read_as, record.draft = text, message if ok else "", None
             self._event("answer", question=question.slot, part=part_id, text=text, ok=ok)
             return ok, message
 
@@ -225,25 +247,52 @@ class Session:
         verdict = check(self.variant(question.slot).part(part_id), text)
         with self._lock:
             self._ensure_open()
-            record.text, record.read_as = text, verdict.read_as
-            if verdict.counts_as_attempt:
-                record.attempts.append(
-                    {
-                        "text": text,
-                        "read_as": verdict.read_as,
-                        "verdict": verdict.to_json(),
-                        "at": self.clock(),
-                    }
-                )
-                earned = part_credit(verdict, self.preset) * self.preset.credit_for_attempt(
-                    len(record.attempts)
-                )
-                if record.final is None or earned >= record.score:
-                    record.final, record.score = verdict.to_json(), earned
+            record.text, record.read_as, record.draft = text, verdict.read_as, None
+            self._record_attempt(record, text, verdict)
             self._event(
                 "check", question=question.slot, part=part_id, text=text, verdict=verdict.status
             )
             return verdict
+
+    def _record_attempt(self, record: PartRecord, text: str, verdict: v.Verdict) -> None:
+        """Count a checked answer (unless unreadable) and keep the best credit earned so far."""
+        if not verdict.counts_as_attempt:
+            return
+        record.attempts.append(
+            {
+                "text": text,
+                "read_as": verdict.read_as,
+                "verdict": verdict.to_json(),
+                "at": self.clock(),
+            }
+        )
+        earned = part_credit(verdict, self.preset) * self.preset.credit_for_attempt(
+            len(record.attempts)
+        )
+        if record.final is None or earned >= record.score:
+            record.final, record.score = verdict.to_json(), earned
+
+    def save_draft(self, index: int | None, part_id: str, text: str) -> bool:
+        """Keep what is typed in a box but not entered yet; True if the transcript changed.
+
+        A draft is never graded while the session runs. Finishing or time-up submits it as the
+        part's answer (see ``_grade``), so text on screen at the deadline counts even when the
+        deadline passed while the app was closed. Text equal to the saved answer clears the draft;
+        a closed part has nothing to draft.
+        """
+        with self._lock:
+            self._ensure_open()
+            question = self.transcript.questions[self._index(index)]
+            record = question.part(part_id)
+            draft = None if text == (record.text or "") else text
+            if draft == record.draft or (draft is not None and not self._open_for(record)):
+                return False
+            record.draft = draft
+            self._event("draft", question=question.slot, part=part_id, text=draft)
+            return True
+
+    def _open_for(self, record: PartRecord) -> bool:
+        return not record.locked and self._attempts_left(record) != 0
 
     def attempts_left(self, index: int | None, part_id: str) -> int | None:
         """None when unlimited."""
@@ -263,42 +312,89 @@ class Session:
         return False
 
     def finish(self) -> dict[str, Any]:
-        """Submit: grade every saved answer and return the results."""
+        """Submit: every saved answer and every draft still in a box is graded; the results."""
         with self._lock:
             if self.expire_if_due():
                 return self.transcript.results or {}
             self._ensure_open()
-            self._finish("submitted", at=self.clock())
+            self._finish(SUBMITTED, at=self.clock())
             return self.transcript.results or {}
+
+    def leave(self) -> dict[str, Any]:
+        """End endless practice when the user leaves: grade what was checked, keep drafts unsent.
+
+        Practice has no "submit" moment, so leaving is its end; it then counts in stats like any
+        graded session. Unchecked drafts stay in the transcript but are not graded: in practice
+        only an answer the user checked is an attempt.
+        """
+        with self._lock:
+            if not self.preset.endless:
+                raise SessionError("only endless practice ends on leaving; this one can be resumed")
+            self._ensure_open()
+            self._finish(LEFT, at=self.clock())
+            return self.transcript.results or {}
+
+    def settle(self) -> bool:
+        """Bring a stored session up to date: expire it if its deadline passed, and grade it if it
+        finished but was never graded (a kill between the two). Idempotent; True if it changed."""
+        with self._lock:
+            if self.expire_if_due():
+                return True
+            if self.transcript.state == FINISHED:
+                self._grade()
+                return True
+            return False
 
     def _finish(self, reason: str, at: float) -> None:
         t = self.transcript
         if t.entered_at is not None and t.questions:
             t.questions[t.current].time_spent += max(0.0, min(at, self.clock()) - t.entered_at)
         t.state, t.finished_at, t.finish_reason, t.entered_at = FINISHED, at, reason, None
-        self._event("finish", reason=reason)
+        if self.preset.endless and len(t.questions) > 1 and not _touched(t.questions[-1]):
+            t.questions.pop()  # the next practice question, shown but never tried: not a zero
+            self._assign_points()
+        try:
+            self._event("finish", reason=reason)
+        except SaveFailed:
+            pass  # the state is kept in memory; the "graded" save below writes it again
         self._grade()
 
     def _grade(self) -> None:
+        """Grade every part from the transcript alone, so a re-run gives the same results."""
         t = self.transcript
+        if t.state == GRADED:
+            return
+        submit_drafts = t.finish_reason != LEFT
         for question in t.questions:
             try:
                 variant = self.variant(question.slot)
             except SessionError as error:  # the family changed: keep the answers, say why
                 for record in question.parts:
+                    if submit_drafts and record.draft is not None:
+                        record.text, record.draft = record.draft, None
                     record.final = v.Verdict(
                         v.UNVERIFIED, str(error), expected=record.expected
                     ).to_json()
                 continue
             for record in question.parts:
+                draft, record.draft = record.draft, (None if submit_drafts else record.draft)
                 if self.preset.feedback == "each":
+                    if submit_drafts and draft and self._open_for(record):
+                        # text left in the box counts as one more checked attempt
+                        record.text = draft
+                        verdict = check(variant.part(record.id), draft)
+                        record.read_as = verdict.read_as
+                        self._record_attempt(record, draft, verdict)
                     if record.final is None:
                         record.final = v.Verdict(v.INCORRECT, "not answered").to_json()
                     continue
+                if submit_drafts and draft is not None:
+                    record.text = draft
                 if not record.text:
                     verdict = v.Verdict(v.INCORRECT, "not answered", expected=record.expected)
                 else:
                     verdict = check(variant.part(record.id), record.text)
+                    record.read_as = verdict.read_as
                 record.final, record.score = verdict.to_json(), part_credit(verdict, self.preset)
         t.results = score(t, self.preset)
         t.state = GRADED
@@ -341,5 +437,29 @@ class Session:
     # -- persistence ---------------------------------------------------------------------------
     def _event(self, kind: str, **data: Any) -> None:
         self.transcript.events.append({"t": self.clock(), "kind": kind, **data})
-        if self.store is not None:
+        self._save()
+
+    def retry_save(self) -> bool:
+        """Write the transcript again after a failed save; True when it is on disk now."""
+        with self._lock:
+            if self.save_error is None:
+                return True
+            try:
+                self._save()
+            except SaveFailed:
+                return False
+            return True
+
+    def _save(self) -> None:
+        if self.store is None:
+            return
+        try:
             self.store.save(self.transcript)
+        except Exception as error:  # disk full, read-only, a directory in the way, the store's
+            self.save_error = error
+            raise SaveFailed(f"could not save the session: {error}") from error
+        self.save_error = None
+
+
+def _touched(question: QuestionRecord) -> bool:
+    return any(p.text or p.draft or p.attempts for p in question.parts)

@@ -13,6 +13,8 @@ from typing import Any
 SCHEMA = 1
 
 CREATED, STARTED, FINISHED, GRADED = "created", "started", "finished", "graded"
+# why a session finished: the user submitted, the deadline passed, or they left endless practice
+SUBMITTED, TIME_UP, LEFT = "submitted", "time_up", "left"
 
 
 class TranscriptError(ValueError):
@@ -31,6 +33,9 @@ class PartRecord:
     weight: float
     options: list[list[str]] = field(default_factory=list)
     text: str | None = None  # the current answer as typed
+    # typed in the box but not entered yet: kept so nothing typed is lost, never graded until
+    # finish or time-up submit it (None = nothing pending; absent in transcripts before drafts)
+    draft: str | None = None
     read_as: str = ""
     attempts: list[dict[str, Any]] = field(default_factory=list)  # counted checks
     final: dict[str, Any] | None = None  # the verdict that scored this part
@@ -110,3 +115,15 @@ class Transcript:
             return cls(**{**data, "questions": questions})
         except (KeyError, TypeError) as error:
             raise TranscriptError(f"missing or unexpected field: {error}") from None
+
+
+def retake_command(transcript: Transcript) -> str:
+    """The command that rebuilds this exact session (preset, seed and the chapter/family filter)."""
+    command = (
+        f"interview-sim run {transcript.preset.get('name', '?')} --seed {transcript.exam_seed}"
+    )
+    if transcript.chapter:
+        command += f" --chapter {transcript.chapter}"
+    if transcript.family:
+        command += f" --family {transcript.family}"
+    return command

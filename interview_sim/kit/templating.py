@@ -37,7 +37,7 @@ def _keep_end(line: str) -> str:
 
 
 def printed_text(value: Any, figures: int = 4) -> str:
-    """A result as the worked solution prints it: ``figures`` significant figures, typed syntax."""
+    """A printed result as a user would type it: ``figures`` significant figures."""
     return f"{to_float(value):.{figures}g}"
 
 
@@ -50,10 +50,10 @@ def result(
 
     ``exact=True`` prints the exact value first ("ln(1/9) ≈ -2.197"), and only the exact value
     when the decimal says nothing more ("0.8", not "0.8 ≈ 0.8")."""
-    text = printed_text(value, figures)
     printed = context.get("_printed")
-    if printed is not None:
-        printed.setdefault(part_id, []).append(text)
+    if printed is not None:  # recorded as a user would type it, e.g. 1.234e-05
+        printed.setdefault(part_id, []).append(printed_text(value, figures))
+    text = context.environment.filters["sig"](value, figures)  # shown as math: 1.234 × 10⁻⁵
     if not exact:
         return text
     shown = context.environment.filters["expr"](value)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 Clock = Callable[[], float]
 # bench: write the time the app became ready to this file and leave at once (headless)
 EXIT_ON_READY = "INTERVIEW_SIM_TUI_EXIT_ON_READY"
+RETRY_SECONDS = 5.0  # a failed save is tried again this often (and on every later action)
 
 
 def _fresh_seed() -> int:
@@ -72,6 +73,7 @@ class InterviewApp(App[int]):
         self.initial = {"preset": preset, "seed": seed, "chapter": chapter, "family": family}
         self.resume_id = resume
         self.active: Session | None = None  # the session open for writing, if any
+        self._retry: Any = None  # the timer retrying a failed save, while one is pending
 
     # -- lazily loaded core --------------------------------------------------------------------
     @property
@@ -133,7 +135,7 @@ class InterviewApp(App[int]):
         self.push_screen(RulesScreen(preset, chapter=chapter, family=family, seed=seed))
 
     def choose_chapter(self, preset: Preset) -> None:
-        from interview_sim.chapters import CHAPTERS
+        from interview_sim.tui.commands import chapters_with_content
         from interview_sim.tui.screens.modals import Picker
 
         def chosen(chapter: str | None) -> None:
@@ -141,7 +143,7 @@ class InterviewApp(App[int]):
                 self.start_preset(preset.name, chapter=chapter, preset=preset)
 
         self.push_screen(
-            Picker(f"{preset.title}: choose a chapter", list(CHAPTERS.items())), chosen
+            Picker(f"{preset.title}: choose a chapter", chapters_with_content()), chosen
         )
 
     def show_session(self, session: Session, just_expired: bool = False) -> None:
@@ -217,7 +219,7 @@ class InterviewApp(App[int]):
                 timeout=8,
             )
             return
-        except (UnknownSession, CorruptSession) as error:
+        except (UnknownSession, CorruptSession, OSError) as error:
             self.call_from_thread(
                 self.notify, str(error), title="Cannot open", severity="error", timeout=8
             )
@@ -225,33 +227,92 @@ class InterviewApp(App[int]):
         from interview_sim.tui.building import warm_checker
 
         warm_checker()
+        if session.save_error is not None:  # settled (graded) in memory, but not written
+            self.call_from_thread(self.save_failed, session, session.save_error)
         expired = was_started and session.transcript.finish_reason == "time_up"
         self.call_from_thread(self.show_session, session, expired)
 
+    # -- saves that fail ----------------------------------------------------------------------
+    def save_failed(self, session: Session, error: Exception) -> None:
+        """A write failed (disk full, read-only or missing data dir): say so once, keep the
+        session in memory, and retry on a timer until a save succeeds."""
+        if self._retry is not None:
+            return  # already reported; the timer is retrying
+        self.notify(
+            f"{error}.\nNothing is lost yet: your work is kept in memory and saved again every "
+            f"{RETRY_SECONDS:g} s and on your next action. Free some space or fix the folder.",
+            title="Not saved",
+            severity="error",
+            timeout=12,
+        )
+        self._retry = self.set_interval(RETRY_SECONDS, lambda: self._retry_save(session))
+
+    def _retry_save(self, session: Session) -> None:
+        if session.retry_save():
+            self._retry.stop()
+            self._retry = None
+            self.notify("Saved: everything is on disk again.", title="Saved", timeout=4)
+
     # -- quitting ------------------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands, but "Quit" asks first during a session like ctrl+q does."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":
+                yield SystemCommand(
+                    "Quit", "Quit (asks first during a session)", self.action_request_quit
+                )
+            else:
+                yield command
+
     def action_request_quit(self) -> None:
         from interview_sim.engine.transcript import STARTED
         from interview_sim.tui.screens.modals import Confirm
 
         session = self.active
-        if session is None or session.transcript.state != STARTED:
+        unsaved = session is not None and not session.retry_save()
+        if session is None or (session.transcript.state != STARTED and not unsaved):
             self.exit(0)
             return
         save = getattr(self.screen, "save_all", None)
-        if callable(save):
+        if callable(save) and session.transcript.state == STARTED:
             save()
-        timed = session.preset.timed
-        body = (
-            "Your answers are saved. "
-            + ("The clock keeps running while you are away. " if timed else "")
-            + f"Resume later with:\n\n  interview-sim resume {session.transcript.id}"
-        )
+            unsaved = session.save_error is not None
+        if unsaved:
+            title, yes = "Leave without saving?", "Leave anyway"
+            body = (
+                f"The last changes could not be written ({session.save_error}); they are lost if "
+                "you leave now. Stay, free some space, and they are saved within seconds."
+            )
+        elif session.preset.endless:
+            title, yes = "End this practice?", "End practice"
+            body = (
+                "Leaving ends this practice session: every answer you checked is kept and counts "
+                "in your statistics. Text you typed but did not check is kept, not graded."
+            )
+        else:
+            title, yes = "Leave the session?", "Leave"
+            body = (
+                "Your answers are saved, including text typed but not entered. "
+                + ("The clock keeps running while you are away. " if session.preset.timed else "")
+                + f"Resume later with:\n\n  interview-sim resume {session.transcript.id}"
+            )
 
         def leave(yes: bool | None) -> None:
-            if yes:
-                self.exit(0)
+            if not yes:
+                return
+            if session.preset.endless and session.transcript.state == STARTED and not unsaved:
+                from interview_sim.engine.session import SaveFailed, SessionError
 
-        self.push_screen(Confirm("Leave the session?", body, yes="Leave", no="Stay"), leave)
+                try:
+                    session.leave()
+                except SaveFailed as error:
+                    self.save_failed(session, error)
+                    return
+                except SessionError:  # time ran out meanwhile: already finished
+                    pass
+            self.exit(0)
+
+        self.push_screen(Confirm(title, body, yes=yes, no="Stay"), leave)
 
     def on_unmount(self) -> None:
         if self.active is not None and self._store is not None:

@@ -18,11 +18,11 @@ def build_session(
     """A new (not yet saved, not started) session; ``replay`` = a QuestionRecord to redo exactly."""
     from interview_sim.engine.session import Session
 
-    rates = None
+    weights = None
     if preset.adaptive:
-        from interview_sim.stats import error_rates
+        from interview_sim.review.recall import practice_weights_for
 
-        rates = error_rates(store.transcripts()[0])
+        weights = practice_weights_for(store)
     first_variant = None  # "practise this one again": the same variant, if the family is unchanged
     if replay is not None and replay.seed is not None:
         from interview_sim.registry import get
@@ -35,7 +35,7 @@ def build_session(
         clock=clock,
         chapter=chapter,
         family=family,
-        error_rates=rates,
+        weights=weights,
         first_variant=first_variant,
     )
     warm_checker()

@@ -7,10 +7,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from interview_sim.cli import main
 from interview_sim.engine.session import Session
 from interview_sim.export import export_session, export_worksheet
+from interview_sim.mathtext import readable
 from interview_sim.store.sessions import SessionStore
 
 from .helpers import TINY_EXAM, FakeClock, write_preset
@@ -68,7 +70,9 @@ def test_html_export_is_well_formed_self_contained_and_complete(tmp_path: Path):
     assert parser.stack == [], f"unclosed: {parser.stack}"
     assert parser.ids == [f"q{q.slot + 1}" for q in session.transcript.questions]
     assert parser.external == [] and "<style>" in html, "one file, inline CSS"
-    assert "<math" in html, "exact answers as MathML"
+    for question in session.transcript.questions:
+        for part in question.parts:
+            assert str(escape(readable(part.expected))) in html, "exact answers as readable math"
     assert "<script>alert(1)</script>" not in html, "user text is escaped"
     text = "".join(parser.text)
     for question in session.transcript.questions:
@@ -85,8 +89,11 @@ def test_markdown_export_has_answers_verdicts_and_solutions(tmp_path: Path):
         assert f"Question {question.slot + 1}" in markdown
         assert question.solution in markdown
         for part in question.parts:
-            assert f"`{part.expected}`" in markdown
-    assert "| odds | " in markdown and "correct" in markdown and "incorrect" in markdown
+            assert readable(part.expected) in markdown
+    first = t.questions[0].parts[0]
+    assert (
+        f"| 1. {first.prompt} | " in markdown and "correct" in markdown and "incorrect" in markdown
+    )
 
 
 def test_worksheet_has_questions_then_a_separate_key(tmp_path: Path):
@@ -97,7 +104,7 @@ def test_worksheet_has_questions_then_a_separate_key(tmp_path: Path):
         assert question.statement in questions
         assert question.solution in key and question.solution not in questions
         for part in question.parts:
-            assert f"`{part.expected}`" in key and f"`{part.expected}`" not in questions
+            assert readable(part.expected) in key and readable(part.expected) not in questions
 
 
 def run_cli(capsys, *args: str) -> tuple[int, str, str]:
@@ -154,3 +161,13 @@ def test_user_errors_are_one_line_exit_2(tmp_path: Path, capsys, args, message):
     code, _, err = run_cli(capsys, "--data-dir", str(tmp_path), *args)
     assert code == 2 and message in err and "Traceback" not in err
     assert err.count("\n") == 1
+
+
+def test_exports_show_exact_answers_as_math_and_keep_markdown_tables_whole():
+    from interview_sim.export import _environment
+
+    markdown, html = _environment(False).filters["readable"], _environment(True).filters["readable"]
+    assert markdown("-7*log(7)/(10*log(2)) + 2") == "2 − 7·log₂(7)/10 ≈ 0.03485"
+    assert markdown("abs(x - 3)") == "\\|x − 3\\|", "a bar would end the table cell"
+    assert html("abs(x - 3)") == "|x − 3|"
+    assert markdown("a, c") == "a, c", "text that is not math is shown as stored"

@@ -4,6 +4,7 @@ import io
 from pathlib import Path
 
 from interview_sim.engine.session import Session
+from interview_sim.mathtext import readable
 from interview_sim.plain import PlainRunner
 from interview_sim.store.sessions import SessionStore
 
@@ -35,7 +36,7 @@ def test_drill_hides_the_answer_until_the_last_attempt(tmp_path: Path):
     part = session.transcript.questions[0].part("odds")
     before_last, last = out.split("incorrect: Not correct.")[2:4]
     assert part.expected not in out.split("incorrect: Not correct.")[1]
-    assert f"The answer is {part.expected}" in last
+    assert f"The answer is {readable(part.expected)}" in last
     assert "Worked solution" not in before_last
 
 
@@ -54,3 +55,15 @@ def test_time_up_while_typing_submits_and_says_so(tmp_path: Path):
     PlainRunner(session, Late("0.5\n"), out).run()
     assert "Time is up: your saved answers were submitted automatically." in out.getvalue()
     assert session.transcript.finish_reason == "time_up"
+
+
+def test_drill_shows_exact_answers_as_math_and_stores_the_readable_form(tmp_path: Path):
+    wrong = ["987654321"] * 3
+    session, out = run(tmp_path, TINY_DRILL, ["", *wrong, *wrong, "quit"])
+    log_odds = session.transcript.questions[0].part("log_odds")
+    assert log_odds.expected.startswith("log("), "the machine text stays program syntax"
+    shown = readable(log_odds.expected)
+    assert shown.startswith("ln(") and "≈" in shown
+    assert f"The answer is {shown}" in out and "The answer is log(" not in out
+    assert log_odds.final["expected_display"] == shown
+    assert all(a["verdict"]["expected_display"] == shown for a in log_odds.attempts)

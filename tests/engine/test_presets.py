@@ -67,3 +67,19 @@ def test_broken_user_preset_does_not_hide_the_others(tmp_path: Path):
 def test_unknown_preset_lists_known_ones():
     with pytest.raises(PresetError, match="mock-exam"):
         find_preset("no-such-preset")
+
+
+@pytest.mark.parametrize("exam_seed", [1, 2, 3, 40, 500])
+def test_a_drill_longer_than_its_pool_repeats_no_family_before_the_pool_is_used_up(exam_seed):
+    from interview_sim.engine.build import choose_families, section_pool
+
+    preset = find_preset("chapter-drill")
+    for chapter in ("logistic_regression", "information_theory"):
+        pool = section_pool(preset.sections[0].families, chapter, None)
+        picks = [family for _, family in choose_families(preset, exam_seed, chapter)]
+        assert len(picks) == preset.sections[0].count
+        for start in range(0, len(picks), len(pool)):
+            block = picks[start : start + len(pool)]
+            assert len(set(block)) == len(block), f"a family twice within one round: {block}"
+        counts = [picks.count(family) for family in pool]
+        assert max(counts) - min(counts) <= 1

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from interview_sim.answers.check import value_text
-from interview_sim.engine.build import adaptive_weights, pick_adaptive
+from interview_sim.engine.build import pick_adaptive
 from interview_sim.engine.presets import find_preset
 from interview_sim.engine.session import Session, SessionError, TimeUp
 from interview_sim.engine.transcript import GRADED
@@ -201,21 +201,26 @@ def test_practice_is_endless(tmp_path: Path):
     assert len(session.transcript.questions) == 60
 
 
-def test_practice_weights_favour_weak_families():
-    """The weights themselves, not a sample: a sample's share depends on chance and on how many
-    families exist, so it would fail for contributors whose work is unrelated."""
-    pool = ["weak", "strong", "unseen"]
-    weights = adaptive_weights(pool, {"weak": 1.0, "strong": 0.0})
-    assert weights == [3.0, 1.0, 2.0]
+def test_practice_draws_only_families_with_weight():
+    """Deterministic whatever the number of families: weight 0 is never drawn."""
+    weights = {f.id: 0.0 for f in all_families()}
+    weights["lr_odds_logodds"] = 1.0
+    session = Session.create(find_preset("practice"), 5, clock=FakeClock(), weights=weights)
+    session.start()
+    for _ in range(9):
+        session.add_question()
+    assert {q.family for q in session.transcript.questions} == {"lr_odds_logodds"}
 
 
 def test_practice_picks_follow_the_weights():
-    pool = ["weak", "strong"]
-    rates = {"weak": 1.0, "strong": 0.0}
-    picks = [pick_adaptive(pool, 5, slot, rates) for slot in range(2000)]
-    assert picks.count("weak") / len(picks) == pytest.approx(
-        3 / 4, abs=0.05
-    )  # ±5 standard deviations
+    """A fixed two-family pool, so the share does not depend on how many families exist."""
+    picks = [pick_adaptive(["heavy", "light"], 5, slot, {"heavy": 3.0}) for slot in range(2000)]
+    assert picks.count("heavy") / len(picks) == pytest.approx(3 / 4, abs=0.05)  # ±5 sd
+
+
+def test_practice_without_weights_is_an_even_draw():
+    picks = [pick_adaptive(["a", "b"], 7, slot, {}) for slot in range(2000)]
+    assert picks.count("a") / len(picks) == pytest.approx(1 / 2, abs=0.06)  # ±5 sd
 
 
 def test_practice_can_start_at_an_exact_variant():

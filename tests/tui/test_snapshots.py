@@ -90,6 +90,31 @@ def test_question_at_80x24(snap_compare, data_dir, clock):
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
+def _table_question_last_part(data_dir, clock):
+    """The decision-tree question (a 7-row table) with its last part focused."""
+    from .test_candidate import one_family_preset
+
+    preset = one_family_preset(data_dir, "decision_tree_information_gain")
+    app = make_app(data_dir, clock, preset=preset, seed=3)
+
+    async def run_before(pilot) -> None:
+        await _start(pilot)
+        pilot.app.screen.fields()[-1].input.focus()
+        await _quiet(pilot)
+
+    return app, run_before
+
+
+def test_question_with_table_last_part_at_80x24(snap_compare, data_dir, clock):
+    app, run_before = _table_question_last_part(data_dir, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_question_with_table_last_part_at_100x30(snap_compare, data_dir, clock):
+    app, run_before = _table_question_last_part(data_dir, clock)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
 def test_palette(snap_compare, data_dir, clock):
     app = make_app(data_dir, clock, preset="small-exam", seed=3)
 

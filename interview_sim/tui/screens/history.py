@@ -46,12 +46,12 @@ class HistoryScreen(Screen):
     def load(self) -> None:
         from interview_sim.stats import statistics
 
-        transcripts, errors = self.app.store.transcripts()  # type: ignore[attr-defined]
+        transcripts, errors = self.app.store.transcripts(self.app.clock)  # type: ignore[attr-defined]
         self.app.call_from_thread(self.fill, transcripts, statistics(transcripts), errors)
 
     def fill(self, transcripts: list[Any], stats: dict[str, Any], errors: list[str]) -> None:
         from interview_sim.chapters import CHAPTERS
-        from interview_sim.stats import sparkline
+        from interview_sim.stats import sparkline, trend_summary
 
         table = self.query_one("#history-table", DataTable)
         table.clear()
@@ -71,9 +71,7 @@ class HistoryScreen(Screen):
         delta = stats["trend_delta"]
         line = f"{stats['sessions']} graded sessions"
         if trend:
-            line += f"   trend {sparkline(trend[-40:])}"
-        if delta is not None:
-            line += f"   {delta:+.1f} points (last 5 vs the 5 before)"
+            line += f"   scores {sparkline(trend[-40:])}   {trend_summary(len(trend), delta)}"
         if errors:
             line += "\n" + "\n".join(errors)
         self.query_one("#history-trend", Static).update(Content(line))

@@ -26,14 +26,19 @@ class HomeScreen(Screen):
         Binding("d", "start('chapter-drill')", "Drill", id="home.drill"),
         Binding("p", "start('practice')", "Practice", id="home.practice"),
         Binding("c", "resume", "Continue", id="home.continue"),
+        Binding("v", "review", "Review", id="home.review"),
+        Binding("i", "plan", "Plan", id="home.plan"),
         Binding("h", "history", "History", id="home.history"),
         Binding("q", "app.request_quit", "Quit", id="home.quit", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__(id="home")
-        self.unfinished: list[Any] = []
+        self.unfinished: list[Any] = []  # the one to continue first (see engine.settle.resumable)
         self.presets: list[Any] = []
+        self.loaded = False  # history read at least once
+        self.resume_queued = False  # Continue pressed while the history was loading
+        self.due_label: Content | None = None  # "Due today (N)", once the review state is read
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -70,6 +75,8 @@ class HomeScreen(Screen):
         if self.unfinished:
             latest = self.unfinished[0]
             actions.add_option(Option(self.continue_label(latest), id="resume"))
+        if self.due_label is not None:
+            actions.add_option(Option(self.due_label, id="review"))
         for preset in self.presets:
             key = KEYS.get(preset.name)
             label = Content.from_markup(
@@ -79,6 +86,14 @@ class HomeScreen(Screen):
                 desc=preset.description,
             )
             actions.add_option(Option(label, id=f"preset:{preset.name}"))
+        actions.add_option(
+            Option(
+                Content.from_markup(
+                    "\\[i] Interview plan  [$text-muted]recall on the day, reviews until then[/]"
+                ),
+                id="plan",
+            )
+        )
         actions.add_option(
             Option(
                 Content.from_markup(
@@ -111,14 +126,20 @@ class HomeScreen(Screen):
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def load_history(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]  # imports the engine: in a thread
-        transcripts, errors = store.transcripts()
-        self.app.call_from_thread(self.show_history, transcripts, errors)
+        transcripts, errors = store.transcripts(self.app.clock)  # type: ignore[attr-defined]
+        from interview_sim.tui.due import due_label
+
+        label, notes = due_label(store, self.app.clock)  # type: ignore[attr-defined]
+        self.due_label = label
+        self.app.call_from_thread(self.show_history, transcripts, errors + notes)
 
     def show_history(self, transcripts: list[Any], errors: list[str]) -> None:
+        from interview_sim.engine.settle import resumable
         from interview_sim.stats import sparkline
 
         ordered = sorted(transcripts, key=lambda t: t.created_at, reverse=True)
-        self.unfinished = [t for t in ordered if t.state in ("created", "started")]
+        self.unfinished = resumable(transcripts, self.app.clock())  # type: ignore[attr-defined]
+        self.loaded = True
         graded = [t for t in ordered if t.state == "graded" and t.results]
         self.fill_actions()
         trend = self.query_one("#home-trend", Static)
@@ -154,6 +175,9 @@ class HomeScreen(Screen):
         self.query_one("#home-errors", Static).update(
             Content.from_markup("[$text-error]$e[/]", e="\n".join(problems)) if problems else ""
         )
+        if self.resume_queued:
+            self.resume_queued = False
+            self.action_resume()
 
     # -- actions -------------------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -162,6 +186,10 @@ class HomeScreen(Screen):
             self.action_resume()
         elif option_id == "history":
             self.action_history()
+        elif option_id == "review":
+            self.action_review()
+        elif option_id == "plan":
+            self.action_plan()
         elif option_id.startswith("preset:"):
             self.action_start(option_id.removeprefix("preset:"))
 
@@ -170,6 +198,10 @@ class HomeScreen(Screen):
         self.app.start_preset(name, preset=preset)  # type: ignore[attr-defined]
 
     def action_resume(self) -> None:
+        if not self.loaded:  # keep the key until the sessions are read
+            self.resume_queued = True
+            self.query_one("#home-trend", Static).update("building… (reading your sessions)")
+            return
         if not self.unfinished:
             self.notify("There is no unfinished session.", severity="warning")
             return
@@ -179,3 +211,13 @@ class HomeScreen(Screen):
         from interview_sim.tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_review(self) -> None:
+        from interview_sim.tui.due import start_review
+
+        start_review(self)
+
+    def action_plan(self) -> None:
+        from interview_sim.tui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen())

@@ -47,16 +47,24 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(value)
 
 
+def questions_text(slots: Sequence[int]) -> str:
+    """'question 3' or 'questions 2, 5' (slots are 0-based)."""
+    numbers = ", ".join(str(i + 1) for i in slots)
+    return f"question{'s' if len(slots) != 1 else ''} {numbers}"
+
+
 def finish_body(unanswered: Sequence[int], flagged: Sequence[int], timed: bool) -> Content:
     lines = []
     if unanswered:
-        numbers = ", ".join(str(i + 1) for i in unanswered)
-        lines.append(Content.from_markup("[$text-error]Unanswered:[/] questions $n", n=numbers))
+        lines.append(
+            Content.from_markup("[$text-error]Unanswered:[/] $q", q=questions_text(unanswered))
+        )
     else:
         lines.append(Content.from_markup("[$text-success]Every question has an answer.[/]"))
     if flagged:
-        numbers = ", ".join(str(i + 1) for i in flagged)
-        lines.append(Content.from_markup("[$text-warning]Flagged:[/] questions $n", n=numbers))
+        lines.append(
+            Content.from_markup("[$text-warning]Flagged:[/] $q", q=questions_text(flagged))
+        )
     lines.append(Content(""))
     lines.append(
         Content(

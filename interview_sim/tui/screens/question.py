@@ -8,24 +8,31 @@ countdown is repainted by a timer but always computed from the engine's absolute
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Markdown, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from interview_sim.answers.check import preview, readable
-from interview_sim.engine.session import SessionError, TimeUp
+from interview_sim.engine.session import SaveFailed, SessionError, TimeUp
 from interview_sim.engine.transcript import STARTED
 from interview_sim.tui.text import DANGER_SECONDS, WARN_SECONDS
 from interview_sim.tui.widgets.countdown import Countdown
 from interview_sim.tui.widgets.palette import PaletteStrip
 from interview_sim.tui.widgets.part_field import PartField, verdict_content
+from interview_sim.tui.widgets.question_view import QuestionView, question_rule
+
+WIDE_COLUMNS = 120  # from this width the statement and the answers sit side by side
+PREBUILD_DELAY = 0.4  # seconds after showing a question before the next one is built, hidden
+
+DRAFT_DELAY = 0.5  # seconds after the last key before a box's text is saved as a draft
 
 
 class QuestionScreen(Screen):
@@ -38,8 +45,8 @@ class QuestionScreen(Screen):
         Binding("ctrl+s", "finish", "Finish", id="question.finish"),
         Binding("down", "focus_part(1)", "Next part", show=False, priority=True),
         Binding("up", "focus_part(-1)", "Previous part", show=False, priority=True),
-        Binding("ctrl+down", "scroll(4)", "Scroll down", show=False),
-        Binding("ctrl+up", "scroll(-4)", "Scroll up", show=False),
+        Binding("ctrl+down", "scroll(4)", "Scroll the statement down", show=False),
+        Binding("ctrl+up", "scroll(-4)", "Scroll the statement up", show=False),
     ]
 
     def __init__(self, session: Any) -> None:
@@ -50,6 +57,9 @@ class QuestionScreen(Screen):
         self.pending: set[tuple[int, str]] = set()
         self.busy = False  # grading or expiring: no more actions
         self.warned: set[int] = set()
+        self.draft_timer: Any = None
+        self.swapping = False  # the shown view is being replaced: no fields to read
+        self.views: dict[int, QuestionView] = {}  # slot → its view, built on the first visit
 
     @property
     def exam_mode(self) -> bool:
@@ -62,7 +72,7 @@ class QuestionScreen(Screen):
             yield Static("", id="q-flag")
             yield Countdown("", id="q-clock")
         yield PaletteStrip(id="q-palette")
-        yield VerticalScroll(id="q-body")
+        yield Container(id="q-body")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -71,6 +81,10 @@ class QuestionScreen(Screen):
         if self.session.preset.timed:
             self.set_interval(1.0, self.tick)
         self.warm_variants()
+
+    def on_resize(self) -> None:
+        """Side by side when there is room for both; stacked otherwise."""
+        self.set_class(self.size.width >= WIDE_COLUMNS, "-wide")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_variant":
@@ -81,45 +95,89 @@ class QuestionScreen(Screen):
 
     # -- showing a question --------------------------------------------------------------------
     async def show_question(self) -> None:
-        session = self.session
-        question = session.current
+        """Show the current question: its view is built on the first visit and kept after."""
+        question = self.session.current
+        if self.draft_timer is not None:  # the boxes it was for are saved or about to go
+            self.draft_timer.stop()
+            self.draft_timer = None
+        self.swapping = True
         self.shown_slot = question.slot
-        body = self.query_one("#q-body", VerticalScroll)
-        await body.remove_children()
-        widgets: list[Any] = [Markdown(question.statement, id="q-statement")]
+        body = self.query_one("#q-body", Container)
+        view = self.views.get(question.slot)
+        if view is None or view.question is not question:
+            if view is not None:
+                await view.remove()
+            view = self.build_view(question)
+            self.views[question.slot] = view
+            await body.mount(view)
+            for field in view.part_fields:
+                self.restore_status(field)
+        for slot, other in self.views.items():
+            other.display = slot == question.slot
+        self.swapping = False
+        self.show_solution_if_visible()
+        self.update_header()
+        view.to_top()
+        self.focus_first_open()
+        self.set_timer(PREBUILD_DELAY, self.prebuild_next)
+
+    async def prebuild_next(self) -> None:
+        """Build the next unvisited question's view while the candidate reads this one (hidden),
+        so pgdn only shows it; one view per idle moment keeps typing responsive."""
+        slots = len(self.session.transcript.questions)
+        following = [s for s in range(self.shown_slot + 1, slots) if s not in self.views]
+        if not following or self.busy or not self.is_current:
+            return
+        question = self.session.transcript.questions[following[0]]
+        view = self.build_view(question)
+        view.display = False
+        self.views[question.slot] = view
+        await self.query_one("#q-body", Container).mount(view)
+        for field in view.part_fields:
+            self.restore_status(field, question.slot)
+        self.set_timer(PREBUILD_DELAY, self.prebuild_next)
+
+    def build_view(self, question: Any) -> QuestionView:
+        rule = question_rule([record.hint for record in question.parts])
+        fields = []
         for index, record in enumerate(question.parts):
-            left, closed = self.part_state(record)
-            widgets.append(
+            left, closed = self.part_state(record, question.slot)
+            fields.append(
                 PartField(
                     record,
                     index,
                     attempts_left=left,
                     closed=closed,
                     blink=getattr(self.app, "blink", True),
+                    rule=rule,
                 )
             )
-        widgets.append(Label("Worked solution", id="q-solution-title", classes="hidden"))
-        widgets.append(Markdown(question.solution, id="q-solution", classes="hidden"))
-        await body.mount_all(widgets)
-        for field in body.query(PartField):
-            self.restore_status(field)
-        self.show_solution_if_visible()
-        self.update_header()
-        body.scroll_home(animate=False)
-        self.focus_first_open()
+        return QuestionView(question, fields, rule)
 
-    def part_state(self, record: Any) -> tuple[int | None, bool]:
+    @property
+    def view(self) -> QuestionView:
+        """The shown question's view."""
+        return self.views[self.shown_slot]
+
+    def part_state(self, record: Any, slot: int | None = None) -> tuple[int | None, bool]:
+        """(attempts left, closed) of a part of question ``slot`` (default: the current one)."""
         if self.exam_mode:
             return None, False
-        left = self.session.attempts_left(None, record.id)
+        left = self.session.attempts_left(slot, record.id)
         return left, record.locked or left == 0
 
-    def restore_status(self, field: PartField) -> None:
+    def restore_status(self, field: PartField, slot: int | None = None) -> None:
         record = field.record
+        if record.draft is not None and self.session.transcript.state == STARTED:
+            when = "submitted with the exam" if self.exam_mode else "enter checks it"
+            field.set_status(f"restored: typed before, not entered yet ({when})")
+            return
         if not self.exam_mode:
             if record.attempts:
-                _, closed = self.part_state(record)
-                field.set_status(verdict_content(record.attempts[-1]["verdict"], closed))
+                _, closed = self.part_state(record, slot)
+                field.set_status(
+                    verdict_content(record.attempts[-1]["verdict"], closed, record.kind)
+                )
             return
         if record.text:
             if record.read_as:
@@ -135,10 +193,11 @@ class QuestionScreen(Screen):
         total = len(session.transcript.questions)
         of = f" of {total}" if not session.preset.endless else ""
         self.query_one("#q-title", Static).update(
-            f"{session.preset.title} · question {question.slot + 1}{of} · {question.section}"
+            # the section before the preset's title: when the line is cut, the title goes first
+            f"question {question.slot + 1}{of} · {question.section} · {session.preset.title}"
         )
         self.query_one("#q-flag", Static).update(
-            Content.from_markup("[$text-warning b]⚑ flagged[/]") if question.flagged else ""
+            Content.from_markup("[$text-warning b]⚑[/]") if question.flagged else ""
         )
         self.query_one(PaletteStrip).show(session.transcript.questions, question.slot)
         self.refresh_bindings()
@@ -148,10 +207,13 @@ class QuestionScreen(Screen):
             return
         visible = self.session.solution_visible()
         for widget_id in ("#q-solution-title", "#q-solution"):
-            self.query_one(widget_id).set_class(not visible, "hidden")
+            self.view.query_one(widget_id).set_class(not visible, "hidden")
 
     def fields(self) -> list[PartField]:
-        return list(self.query(PartField))
+        """The shown question's part fields, in order."""
+        if self.shown_slot not in self.views:
+            return []
+        return list(self.view.part_fields)
 
     def field(self, part_id: str) -> PartField | None:
         for field in self.fields():
@@ -166,7 +228,7 @@ class QuestionScreen(Screen):
         if target is not None:
             target.input.focus(scroll_visible=False)
         else:
-            self.query_one("#q-body").focus()
+            self.view.query_one("#q-answers").focus()
 
     # -- the clock -----------------------------------------------------------------------------
     def tick(self) -> None:
@@ -195,14 +257,26 @@ class QuestionScreen(Screen):
         if self.busy:
             return
         self.busy = True
+        boxes = self.box_texts()  # what is on screen now is submitted, entered or not
         self.query_one("#q-title", Static).update("Time is up: submitting your saved answers…")
         self.run_worker(
-            self._expire, thread=True, exclusive=True, group="finish", exit_on_error=False
+            lambda: self._expire(boxes),
+            thread=True,
+            exclusive=True,
+            group="finish",
+            exit_on_error=False,
         )
 
-    def _expire(self) -> None:
+    def box_texts(self) -> dict[tuple[int, str], str]:
+        if self.swapping or self.shown_slot != self.session.transcript.current:
+            return {}
+        return {(self.shown_slot, f.part_id): f.input.value for f in self.fields()}
+
+    def _expire(self, boxes: dict[tuple[int, str], str]) -> None:
         try:
-            self.session.expire_if_due()  # grades, may wait for the sympy worker
+            self.session.expire_if_due(boxes)  # grades, may wait for the sympy worker
+        except SaveFailed as error:  # graded in memory: show it, keep retrying the save
+            self.app.call_from_thread(self.app.save_failed, self.session, error)
         except Exception as error:  # a bug in grading must not leave the UI waiting
             self.app.call_from_thread(self.submit_failed, f"grading failed: {error!r}")
             return
@@ -224,6 +298,9 @@ class QuestionScreen(Screen):
         field = self.field(event.input.name or "")
         if field is None:
             return
+        if event.value == self.stored_text(field.record):
+            return  # the box shows what is saved (e.g. just restored): keep the saved status
+        self.schedule_draft()  # even before the variant is ready: the text must be kept
         part = self.model_part(field.part_id)
         if part is None:
             return  # the variant is still being prepared: no preview yet
@@ -233,6 +310,32 @@ class QuestionScreen(Screen):
         else:
             field.set_status(text, "ok" if readable(part, event.value)[0] else "error")
         field.scroll_visible(animate=False)
+
+    # -- drafts: what is typed but not entered ---------------------------------------------------
+    @staticmethod
+    def stored_text(record: Any) -> str:
+        """What the session holds for a box: its draft if any, else the saved answer."""
+        return record.draft if record.draft is not None else (record.text or "")
+
+    def schedule_draft(self) -> None:
+        """Save the boxes' text shortly after typing stops (each key restarts the wait)."""
+        if self.draft_timer is not None:
+            self.draft_timer.stop()
+        self.draft_timer = self.set_timer(DRAFT_DELAY, self.save_drafts)
+
+    def save_drafts(self) -> None:
+        """Keep every changed box of the shown question as a draft (not an answer)."""
+        self.draft_timer = None
+        session = self.session
+        if self.busy or self.swapping or session.transcript.state != STARTED:
+            return
+        if self.shown_slot != session.transcript.current:
+            return
+        for field in self.fields():
+            text = field.input.value
+            if not field.input.disabled and text != self.stored_text(field.record):
+                if not self.navigate(partial(session.save_draft, None, field.part_id, text)):
+                    return
 
     @on(Input.Submitted)
     def submit_part(self, event: Input.Submitted) -> None:
@@ -257,6 +360,10 @@ class QuestionScreen(Screen):
         except TimeUp:
             self.expire()
             return False
+        except SaveFailed as error:
+            self.app.save_failed(self.session, error)  # type: ignore[attr-defined]
+            field.set_status("kept, but not yet saved to disk: retrying", "error")
+            return True
         except SessionError as error:
             field.set_status(str(error), "error")
             return False
@@ -272,14 +379,17 @@ class QuestionScreen(Screen):
         return ok
 
     def save_all(self) -> None:
-        """Save every changed input of the shown question (exam mode), so nothing typed is lost."""
-        if not self.exam_mode or self.session.transcript.state != STARTED:
+        """Before moving or leaving: exam mode saves every changed input as the answer; practice
+        keeps unchecked text as a draft (only enter checks it). Nothing typed is lost."""
+        if self.swapping or self.session.transcript.state != STARTED:
             return
         if self.shown_slot != self.session.transcript.current:
             return
-        for field in self.fields():
-            if field.input.value != (field.record.text or ""):
-                self.save(field)
+        if self.exam_mode:
+            for field in self.fields():
+                if field.input.value != (field.record.text or ""):
+                    self.save(field)
+        self.save_drafts()
 
     def advance(self, field: PartField) -> None:
         """After enter: the next open part, else the next question."""
@@ -291,9 +401,9 @@ class QuestionScreen(Screen):
         t = self.session.transcript
         if not self.exam_mode:
             # practice: stay, so the verdicts and the worked solution can be read
-            self.query_one("#q-body", VerticalScroll).focus()
+            self.view.query_one("#q-answers", VerticalScroll).focus()
             if self.session.solution_visible():
-                self.query_one("#q-solution-title").scroll_visible(top=True, animate=False)
+                self.view.query_one("#q-solution-title").scroll_visible(top=True, animate=False)
             following = "ctrl+n for a new variant" if self.session.preset.endless else ""
             if t.current + 1 < len(t.questions):
                 following = "pgdn for the next question"
@@ -321,6 +431,11 @@ class QuestionScreen(Screen):
         def work() -> None:
             try:
                 verdict = self.session.check(slot, record.id, text)
+            except SaveFailed as error:  # checked and kept in memory; the save is retried
+                self.app.call_from_thread(self.app.save_failed, self.session, error)
+                attempt = (record.attempts or [{}])[-1]
+                self.app.call_from_thread(self.checked, key, attempt.get("verdict", {}))
+                return
             except TimeUp:
                 self.app.call_from_thread(self.expired_during_check, key)
                 return
@@ -360,7 +475,7 @@ class QuestionScreen(Screen):
         if field is None:
             return
         left, closed = self.part_state(field.record)
-        field.set_status(verdict_content(verdict, closed))
+        field.set_status(verdict_content(verdict, closed, field.record.kind))
         field.set_hint(left, closed)
         self.show_solution_if_visible()
         self.update_header()
@@ -375,6 +490,8 @@ class QuestionScreen(Screen):
         except TimeUp:
             self.expire()
             return False
+        except SaveFailed as error:  # done in memory; the app retries the save
+            self.app.save_failed(self.session, error)  # type: ignore[attr-defined]
         except SessionError as error:
             self.notify(str(error), severity="error")
             return False
@@ -430,15 +547,21 @@ class QuestionScreen(Screen):
         inputs[max(0, min(len(inputs) - 1, index + step))].focus()
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one("#q-body", VerticalScroll).scroll_relative(y=lines, animate=False)
+        """Scroll the statement pane; the focused input stays where it is."""
+        self.view.query_one("#q-statement-pane", VerticalScroll).scroll_relative(
+            y=lines, animate=False
+        )
 
     def action_new_variant(self) -> None:
         if not self.session.preset.endless or self.busy or self.time_is_up():
             return
+        self.save_all()  # the text in this question's boxes stays as drafts
 
         def work() -> None:
             try:
                 self.session.add_question()
+            except SaveFailed as error:  # added in memory; the app retries the save
+                self.app.call_from_thread(self.app.save_failed, self.session, error)
             except SessionError as error:
                 self.app.call_from_thread(self.notify, str(error), severity="error")
                 return
@@ -458,6 +581,17 @@ class QuestionScreen(Screen):
         self.save_all()
         session = self.session
         body = finish_body(session.unanswered(), session.flagged(), session.preset.timed)
+        drafts = sum(1 for q in session.transcript.questions for p in q.parts if p.draft)
+        if drafts:
+            body = Content("\n").join(
+                [
+                    body,
+                    Content(
+                        f"{drafts} box{'es' if drafts != 1 else ''} with text you did not "
+                        "enter: submitting checks that text as your answer."
+                    ),
+                ]
+            )
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -478,6 +612,8 @@ class QuestionScreen(Screen):
                 self.session.finish()
             except TimeUp:
                 pass
+            except SaveFailed as error:  # graded in memory: show the results, keep retrying
+                self.app.call_from_thread(self.app.save_failed, self.session, error)
             except SessionError as error:
                 self.app.call_from_thread(self.submit_failed, str(error))
                 return

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from interview_sim.engine.transcript import retake_command
 from interview_sim.tui.text import duration_text
 
 
@@ -59,12 +60,18 @@ class ResultsScreen(Screen):
         percent = results.get("percent", 0.0)
         passed = results.get("passed")
         pass_mark = results.get("pass_mark", t.preset.get("pass_mark", 0.6))
-        verdict = "[$text-success b]PASS[/]" if passed else "[$text-error b]below the pass mark[/]"
         reason = " · time ran out" if t.finish_reason == "time_up" else ""
+        if t.preset.get("feedback") == "each":  # practice: a score to learn from, not a verdict
+            verdict, rule = "", f"[$text-muted]{reason.removeprefix(' · ')}[/]" if reason else ""
+        else:
+            verdict = (
+                "[$text-success b]passed[/]" if passed else "[$text-error b]below the pass mark[/]"
+            )
+            rule = "[$text-muted](pass mark $mark$reason)[/]"
         with VerticalScroll(id="results-body"):
             yield Static(
                 Content.from_markup(
-                    f"[b]$title[/]  $pct  {verdict} [$text-muted](pass mark $mark$reason)[/]",
+                    f"[b]$title[/]  $pct  {verdict} {rule}",
                     title=t.preset.get("title", "Session"),
                     pct=f"{percent:.1f}%",
                     mark=f"{pass_mark:.0%}",
@@ -94,11 +101,10 @@ class ResultsScreen(Screen):
             yield questions
             yield Static(
                 Content.from_markup(
-                    "Exam code [b]$code[/] [$text-muted](retake: interview-sim run $preset "
-                    "--seed $seed)[/]\nPress r to review every answer with the worked solutions.",
+                    "Exam code [b]$code[/] [$text-muted](retake: $retake)[/]\n"
+                    "Press r to review every answer with the worked solutions.",
                     code=t.code,
-                    preset=t.preset.get("name", ""),
-                    seed=str(t.exam_seed),
+                    retake=retake_command(t),
                 ),
                 id="results-code",
             )

@@ -11,19 +11,23 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown, Static
 
-from interview_sim.tui.text import duration_text, part_label
+from interview_sim.answers.feedback import entry_feedback, tutor_message
+from interview_sim.answers.verdict import expected_display
+from interview_sim.tui.text import duration_text, part_label, statement_without_asks
 
 STATUS = {
     "correct": ("$text-success", "✓ correct"),
-    "mistake": ("$text-warning", "✗ recognised mistake"),
-    "incorrect": ("$text-error", "✗ incorrect"),
+    "mistake": ("$text-warning", "✗"),
+    "incorrect": ("$text-error", "✗"),
     "invalid": ("$text-error", "✗ unreadable"),
     "unverified": ("$text-warning", "? could not verify"),
 }
 
 
 def part_review(index: int, record: Any) -> Content:
-    """One part as review text: prompt, the answer as typed and read, verdict, exact answer."""
+    """One part as review text: the prompt, the answer as typed and read, the verdict in a
+    tutor's words (once, no internal tag; credit only when some was earned), which entries of a
+    shape or vector were right, and the exact answer."""
     final = record.final or {}
     status = final.get("verdict", "incorrect")
     style, label = STATUS.get(status, ("$text-error", status))
@@ -37,30 +41,31 @@ def part_review(index: int, record: Any) -> Content:
             else "",
         ),
     ]
-    if record.attempts:
+    if len(record.attempts) > 1:
         tries = " · ".join(a.get("text", "") for a in record.attempts)
         lines.append(Content.from_markup("  [$text-muted]attempts: $tries[/]", tries=tries))
-    message = final.get("message", "")
+    if status == "correct":
+        message = ""
+    elif record.text:
+        message = tutor_message(final)
+    else:
+        message = "no answer"
+    earned = f"({record.score:.0%} of the part's credit)" if 0 < record.score < 1 else ""
     lines.append(
         Content.from_markup(
-            f"  [{style} b]$label[/] $message [$text-muted]($score of the part's credit)[/]",
+            f"  [{style} b]$label[/] $message [$text-muted]$earned[/]",
             label=label,
-            message=message if message not in ("Correct.",) else "",
-            score=f"{record.score:.0%}",
+            message=message,
+            earned=earned,
         )
     )
-    if final.get("tag") or final.get("explanation"):
-        lines.append(
-            Content.from_markup(
-                "  [$text-warning]$tag[/] $why",
-                tag=final.get("tag", ""),
-                why=final.get("explanation", ""),
-            )
-        )
+    entries = entry_feedback(record.kind, record.expected, record.read_as) if record.text else ""
+    if entries and status != "correct":
+        lines.append(Content.from_markup("  $text", text=entries))
     lines.append(
         Content.from_markup(
             "  exact answer: [b]$expected[/]\n  [$text-muted]accepted: $accepted[/]",
-            expected=record.expected,
+            expected=expected_display({**final, "expected": record.expected}),
             accepted=record.accepted,
         )
     )
@@ -69,8 +74,10 @@ def part_review(index: int, record: Any) -> Content:
 
 class ReviewScreen(Screen):
     BINDINGS = [
-        Binding("pagedown,right,n", "move(1)", "Next", id="review.next"),
-        Binding("pageup,left,p", "move(-1)", "Prev", id="review.prev"),
+        # priority: the scrolling body would otherwise take pgdn/pgup (docs/tui.md: they move
+        # between questions; ↑ ↓ space and the mouse scroll)
+        Binding("pagedown,right,n", "move(1)", "Next", id="review.next", priority=True),
+        Binding("pageup,left,p", "move(-1)", "Prev", id="review.prev", priority=True),
         Binding("ctrl+o,g", "palette", "Questions", id="review.palette"),
         Binding("a", "practise(True)", "Practise again", id="review.again"),
         Binding("s", "practise(False)", "Similar one", id="review.similar"),
@@ -119,7 +126,9 @@ class ReviewScreen(Screen):
                     ),
                     classes="review-heading",
                 ),
-                Markdown(q.statement, classes="review-statement"),
+                Markdown(
+                    statement_without_asks(q.statement, len(q.parts)), classes="review-statement"
+                ),
                 Label("Your answers", classes="section-title"),
                 *[
                     Static(part_review(i, record), classes="review-part")

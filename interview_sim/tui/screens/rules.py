@@ -35,6 +35,7 @@ class RulesScreen(Screen):
         self.session = session
         self.replay = replay
         self.failed = False
+        self.start_queued = False  # Start was pressed before the session was built
 
     def compose(self) -> ComposeResult:
         preset = self.preset
@@ -103,27 +104,39 @@ class RulesScreen(Screen):
                 what=what,
             )
         )
+        if self.start_queued:
+            self.start_queued = False
+            self.action_start()
 
     def build_failed(self, message: str) -> None:
         self.failed = True
         self.query_one("#rules-code", Static).update(
             Content.from_markup("[$text-error]Cannot build this session: $m[/]", m=message)
         )
+        self.start_queued = False
         self.query_one("#rules-start", Static).update("Press escape to go back.")
 
     def action_start(self) -> None:
-        from interview_sim.engine.session import SessionError
+        from interview_sim.engine.session import SaveFailed, SessionError
         from interview_sim.tui.screens.question import QuestionScreen
 
         if self.session is None:
-            if not self.failed:
-                self.notify("Still preparing the questions…", timeout=2)
+            if not self.failed:  # keep the key: start as soon as the build finishes
+                self.start_queued = True
+                self.query_one("#rules-start", Static).update(
+                    Content.from_markup(
+                        "[$text-accent b]building…[/] the session starts as soon as the "
+                        "questions are ready; escape goes back."
+                    )
+                )
             return
         app: Any = self.app
         try:
             if self.session.store is None:
                 app.store.create(self.session)
             self.session.start()
+        except SaveFailed as error:  # started in memory: go on, the app keeps retrying the save
+            app.save_failed(self.session, error)
         except SessionError as error:
             self.notify(str(error), severity="error")
             return

@@ -45,5 +45,7 @@ class PaletteStrip(Static):
             for i, q in enumerate(questions)
         ]
         self.update(
-            Content.from_markup("".join(cells) + "  [$text-muted]● answered ⚑ flagged ○ empty[/]")
+            Content.from_markup(
+                "".join(cells) + "  [$text-muted]● answered ◐ partly ○ empty ⚑ flagged[/]"
+            )
         )

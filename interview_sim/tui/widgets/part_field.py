@@ -9,15 +9,18 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from interview_sim.answers.feedback import entry_feedback, tutor_message
+from interview_sim.answers.verdict import expected_display
 from interview_sim.tui.text import part_label
 
 CHOICE_KINDS = ("choice", "choices")
 
 
-def verdict_content(verdict: dict[str, Any], closed: bool) -> Content:
-    """A checked attempt as one or two lines: the verdict, then the answer once the part closes."""
+def verdict_content(verdict: dict[str, Any], closed: bool, kind: str = "") -> Content:
+    """A checked attempt in a tutor's words: the verdict once, which entries of a shape or vector
+    are right, how the input was read, and the answer once the part closes."""
     status = verdict.get("verdict", "")
-    message = verdict.get("message", "")
+    message = tutor_message(verdict)
     read_as = verdict.get("read_as", "")
     lines: list[Content] = []
     if status == "correct":
@@ -39,15 +42,17 @@ def verdict_content(verdict: dict[str, Any], closed: bool) -> Content:
     else:
         style = "$text-warning" if status == "mistake" else "$text-error"
         lines.append(Content.from_markup(f"[{style} bold]✗ $message[/]", message=message))
-        if verdict.get("explanation"):
-            lines.append(Content.from_markup("  $text", text=verdict["explanation"]))
+        # names places and slips, never values: safe while attempts remain
+        entries = entry_feedback(kind, verdict.get("expected", ""), read_as)
+        if entries:
+            lines.append(Content.from_markup("  $text", text=entries))
     if read_as and status != "invalid":
         lines.append(Content.from_markup("[$text-muted]read as: $r[/]", r=read_as))
     if closed and status != "correct":
         lines.append(
             Content.from_markup(
                 "answer: [bold]$e[/]  [$text-muted]accepted: $a[/]",
-                e=verdict.get("expected", ""),
+                e=expected_display(verdict),
                 a=verdict.get("accepted", ""),
             )
         )
@@ -62,6 +67,7 @@ class PartField(Vertical):
         height: auto;
         margin: 1 0 0 0;
     }
+    PartField:first-of-type { margin: 0; }
     PartField > .part-prompt { text-style: bold; }
     PartField > .part-options { padding: 0 0 0 2; }
     PartField > Input {
@@ -90,6 +96,7 @@ class PartField(Vertical):
         attempts_left: int | None = None,
         closed: bool = False,
         blink: bool = True,
+        rule: str = "",
     ) -> None:
         super().__init__(id=f"field-{record.id}")
         self.record = record
@@ -97,6 +104,7 @@ class PartField(Vertical):
         self.attempts_left = attempts_left
         self.closed = closed
         self.blink = blink
+        self.rule = rule  # the question's input rule, shown once above the parts
 
     @property
     def part_id(self) -> str:
@@ -114,7 +122,7 @@ class PartField(Vertical):
             ]
             yield Static("\n".join(lines), classes="part-options", markup=False)
         field = Input(
-            value=record.text or "",
+            value=record.draft if record.draft is not None else (record.text or ""),
             placeholder=self.placeholder(),
             name=record.id,
             id=f"input-{record.id}",
@@ -122,8 +130,12 @@ class PartField(Vertical):
         )
         field.cursor_blink = self.blink
         yield field
-        yield Static(self.hint_text(), classes="part-hint", markup=False)
-        yield Static("", classes="part-status")
+        hint = Static(self.hint_text(), classes="part-hint", markup=False)
+        hint.display = bool(self.hint_text())
+        yield hint
+        status = Static("", classes="part-status")
+        status.display = False
+        yield status
 
     def placeholder(self) -> str:
         if self.record.kind in CHOICE_KINDS:
@@ -142,15 +154,22 @@ class PartField(Vertical):
         status.set_class(kind == "error", "-error")
         status.set_class(kind == "ok", "-ok")
         status.update(text)
+        status.display = bool(str(text))
 
     def hint_text(self) -> str:
-        """What to type, and the attempts left (the one place they are shown)."""
+        """This part's own input rule (only when it differs from the question's), and the
+        attempts left (the one place they are shown)."""
+        # a choice's placeholder already says what to type
+        own = self.record.hint != self.rule and self.record.kind not in (*CHOICE_KINDS, "boolean")
+        pieces = [self.record.hint] if own else []
         left = self.attempts_left
-        if left is None or self.closed:
-            return self.record.hint
-        return f"{self.record.hint} · {left} attempt{'s' if left != 1 else ''} left"
+        if left is not None and not self.closed:
+            pieces.append(f"{left} attempt{'s' if left != 1 else ''} left")
+        return " · ".join(pieces)
 
     def set_hint(self, attempts_left: int | None, closed: bool) -> None:
         self.attempts_left, self.closed = attempts_left, closed
-        self.query_one(".part-hint", Static).update(self.hint_text())
+        hint = self.query_one(".part-hint", Static)
+        hint.update(self.hint_text())
+        hint.display = bool(self.hint_text())
         self.input.disabled = closed
