@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from fsrs import Rating
 
+from interview_sim.engine.build import pick_adaptive, section_pool
 from interview_sim.engine.presets import find_preset
 from interview_sim.engine.session import Session
 from interview_sim.registry import all_families
@@ -16,19 +17,33 @@ from interview_sim.store.sessions import SessionStore
 from tests.engine.helpers import FakeClock
 
 
-def draws(weights, n: int = 240) -> Counter:
+def draws(weights) -> Counter:
+    """The families practice draws over ~16 slots per family of its pool.
+
+    A short session checks that practice draws each added question with ``pick_adaptive``; the
+    counts then come from ``pick_adaptive`` alone, slot by slot, without building hundreds of
+    variants. The sample grows with the pool, so the relative bounds below keep holding as
+    families are added (240 draws over 30 families left ~8 per family, too few for them)."""
     session = Session.create(find_preset("practice"), 8, clock=FakeClock(), weights=weights)
     session.start()
-    for _ in range(n - 1):
+    for _ in range(5):
         session.add_question()
-    return Counter(q.family for q in session.transcript.questions)
+    t = session.transcript
+    pool = section_pool(session.preset.sections[0].families, t.chapter, t.family)
+    added = range(1, len(t.questions))
+    assert [t.questions[slot].family for slot in added] == [
+        pick_adaptive(pool, t.exam_seed, slot, session.weights) for slot in added
+    ]
+    return Counter(
+        pick_adaptive(pool, t.exam_seed, slot, session.weights) for slot in range(16 * len(pool))
+    )
 
 
 def test_without_review_every_family_comes_up_about_equally():
     counts = draws(None)
     families = [f.id for f in all_families()]
     assert set(counts) == set(families)
-    expected = 240 / len(families)
+    expected = sum(counts.values()) / len(families)
     assert all(0.4 * expected < counts[f] < 1.8 * expected for f in families), counts
 
 
