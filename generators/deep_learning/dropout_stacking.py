@@ -40,7 +40,7 @@ def solve(params: dict) -> Solved:
             AnswerKind.EXPRESSION,
             "formula",
             "Drop probability of the single equivalent dropout, as a formula in p and q",
-            1 - (1 - P) * (1 - Q),
+            P + Q - P * Q,
             slip("probabilities_added", "p + q counts the units both layers drop twice.", P + Q),
             slip(
                 "probabilities_multiplied",
