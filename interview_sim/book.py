@@ -243,7 +243,12 @@ def family_refs() -> list[ItemRefs]:
 # Every kind of practice item that can stand for a book problem, each a function returning
 # (item id, book ids). The concept bank joins by adding its own collector to this tuple; coverage,
 # the unknown-id check and the CLI need nothing else.
-REF_SOURCES: tuple[Callable[[], Iterable[ItemRefs]], ...] = (family_refs,)
+def concept_refs() -> list[ItemRefs]:
+    """(item id, the book ids it asks about) for every item of the concept bank."""
+    return [(family.id, tuple(family.book_refs)) for family in all_families(kind="concept")]
+
+
+REF_SOURCES: tuple[Callable[[], Iterable[ItemRefs]], ...] = (family_refs, concept_refs)
 
 
 def covering_items() -> list[ItemRefs]:
@@ -321,10 +326,10 @@ def _unique(ids: Iterable[str]) -> tuple[str, ...]:
 
 # -- practising a book problem -----------------------------------------------------------------
 def families_for(ref: str) -> list[str]:
-    """The families that vary a book problem (catalogue spelling), in registry order; for a
-    mock-exam section, the families of the problems it reuses."""
+    """The families and concept items that cover a book problem (catalogue spelling), in
+    registry order; for a mock-exam section, those of the problems it reuses."""
     wanted = {ref, *catalogue()[ref].reuses}
-    return [family_id for family_id, refs in family_refs() if wanted & set(refs)]
+    return [family_id for family_id, refs in covering_items() if wanted & set(refs)]
 
 
 def practisable() -> list[BookProblem]:

@@ -32,7 +32,7 @@ def cmd_families(args: argparse.Namespace) -> int:
     from interview_sim.chapters import CHAPTERS
     from interview_sim.registry import all_families
 
-    families = all_families(args.chapter)
+    families = all_families(args.chapter, kind=None)
     if args.json:
         _print_json([family.to_json() for family in families])
         return 0
@@ -42,8 +42,13 @@ def cmd_families(args: argparse.Namespace) -> int:
             chapter = family.chapter
             print(f"\n{CHAPTERS[chapter]}")
         refs = ", ".join(family.book_refs)
-        print(f"  {family.id:<34} {family.title}  [{refs}]")
-    print(f"\n{len(families)} families. `interview-sim show FAMILY` shows a variant.")
+        kind = "  (concept)" if family.kind == "concept" else ""
+        print(f"  {family.id:<34} {family.title}  [{refs}]{kind}")
+    concepts = sum(1 for family in families if family.kind == "concept")
+    print(
+        f"\n{len(families) - concepts} families and {concepts} concept items. "
+        "`interview-sim show FAMILY` shows a variant."
+    )
     return 0
 
 
@@ -501,7 +506,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"\n{title}:")
         for row in rows:
             name = names.get(row.key, row.key)
-            print(f"  {name:<42} {row.accuracy:6.1%}  {row.mean_time:6.0f} s  ({row.questions} q)")
+            own = f", {row.self_assessed} self-assessed" if row.self_assessed else ""
+            print(
+                f"  {name:<42} {row.accuracy:6.1%}  {row.mean_time:6.0f} s  "
+                f"({row.questions} q{own})"
+            )
     _print_review_stats(weeks, chapters)
     for note in notes:
         print(f"interview-sim: {note}", file=sys.stderr)

@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from interview_sim.engine.scoring import self_assessed_note
 from interview_sim.engine.transcript import Transcript, retake_command
 from interview_sim.mathtext import readable
 from interview_sim.render import TEMPLATES
@@ -77,7 +78,20 @@ def _environment(html: bool) -> jinja2.Environment:
     env.filters["md_code"] = markdown_code
     env.filters["when"] = lambda t: time.strftime("%Y-%m-%d %H:%M", time.localtime(t)) if t else "—"
     env.filters["minutes"] = lambda s: f"{(s or 0) / 60:.1f} min"
+    env.filters["verdict_label"] = verdict_label
+    env.globals["self_assessed_note"] = self_assessed_note
     return env
+
+
+def verdict_label(final: dict[str, Any] | None) -> str:
+    """A stored verdict as a results cell: "correct", or "self-assessed 70%" for an explain
+    answer the candidate scored (never passed off as a checked verdict)."""
+    status = (final or {}).get("verdict", "—")
+    if status == "self_assessed":
+        return f"self-assessed {float(final.get('credit', 0)):.0%}"
+    if status == "pending":
+        return "not self-assessed yet"
+    return status
 
 
 def _render(template: str, fmt: str, **context: Any) -> str:

@@ -103,6 +103,8 @@ def part_display(part: Any) -> str:
         return ", ".join(sorted(part.answer))
     if kind == "choice":
         return str(part.answer)
+    if kind in ("text", "explain"):  # words, not math: "log loss" is not log(loss)
+        return str(part.answer)
     return math_text(part.answer)
 
 

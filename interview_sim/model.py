@@ -25,6 +25,8 @@ class AnswerKind(StrEnum):
     CHOICE = "choice"
     CHOICES = "choices"
     BOOLEAN = "boolean"
+    TEXT = "text"  # a word or phrase, matched after normalising (case, spacing, hyphens)
+    EXPLAIN = "explain"  # free prose, scored by the candidate against a rubric (self-assessed)
 
 
 class Domain(StrEnum):
@@ -136,6 +138,9 @@ class Part:
     hint: str = ""
     # values the statement itself uses, probed alongside random points: (symbol name, value)
     probe_values: tuple[tuple[str, Any], ...] = ()
+    # explain parts only: the points a good answer covers, with their weights; the candidate
+    # ticks the ones they covered and the part scores the weighted fraction ticked
+    rubric: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from interview_sim.answers.rubric import TickError, read_ticks
+from interview_sim.engine.scoring import self_assessed_note
 from interview_sim.engine.session import Session, SessionError, TimeUp
-from interview_sim.engine.transcript import CREATED, GRADED, retake_command
+from interview_sim.engine.transcript import CREATED, GRADED, PartRecord, retake_command
 from interview_sim.safe_text import printable
 
 HELP = """Commands (anything else is your answer to the current part):
@@ -94,13 +96,44 @@ class PlainRunner:
             self.say(f"      type {part.hint}")
         self.part_index = next((i for i, p in enumerate(question.parts) if not p.text), 0)
 
+    def tick_rubric(self, slot: int, part: PartRecord) -> bool:
+        """Show the model answer and the numbered rubric; read the points covered. False when
+        the input ended (the answer stays unscored and is asked for again on resume)."""
+        self.say(f"\n--- Self-assessment: question {slot + 1} ---")
+        self.say(f"Your answer: {part.text}")
+        self.say(f"\nModel answer: {part.expected}\n\nRubric (tick the points you covered):")
+        for number, (point, weight) in enumerate(part.rubric, start=1):
+            self.say(f"  {number}. {point}  (weight {weight})")
+        while True:
+            line = self.ask("Points covered (e.g. 1 3 4; 'all' or 'none'): ")
+            if line is None:
+                return False
+            try:
+                ticked = read_ticks(line, len(part.rubric))
+            except TickError as error:
+                self.say(f"! {error}")
+                continue
+            verdict = self.session.self_assess(slot, part.id, ticked)
+            self.say(verdict.message)
+            return True
+
+    def tick_pending(self) -> None:
+        """After submitting: every explain answer is self-assessed before the results show."""
+        for slot, part_id in self.session.awaiting_ticks():
+            part = self.session.transcript.questions[slot].part(part_id)
+            if not self.tick_rubric(slot, part):
+                return
+
     def results(self) -> None:
+        self.tick_pending()
         results = self.session.transcript.results or {}
         reason = self.session.transcript.finish_reason
         if reason == "time_up":
             self.say("\nTime is up: your saved answers were submitted automatically.")
         verdict = "PASS" if results.get("passed") else "below the pass mark"
         self.say(f"\n=== Results: {results.get('percent', 0):.1f}% ({verdict}) ===")
+        if note := self_assessed_note(results):
+            self.say(f"  ({note})")
         for row in results.get("sections", []):
             self.say(f"  {row['title']:<40} {row['score']:6.1f} / {row['max']:.1f}")
         self.say("\n  Time per question:")
@@ -197,6 +230,11 @@ class PlainRunner:
                 self.say(f"read as: {verdict.read_as}")
             self.say(f"{verdict.status}: {verdict.message}")
             if verdict.status in ("invalid", "unverified"):
+                return
+            if verdict.status == "pending":  # explain: score it now, then move on
+                record = session.current.part(part.id)
+                if self.tick_rubric(session.current.slot, record):
+                    self.advance_part()
                 return
             left = session.attempts_left(None, part.id)
             if verdict.status != "correct" and left != 0:

@@ -79,4 +79,11 @@ def render_family(family_id: str, which: str, context: dict[str, Any]) -> str:
 def render_text(text: str, context: dict[str, Any]) -> str:
     """Render a short template string (a part's prompt) with the same filters and macros, so a
     prompt shows 3.4 exactly where the statement does."""
-    return environment().from_string(text).render(**context).strip()
+    return _compiled(text).render(**context).strip()
+
+
+@lru_cache(maxsize=1024)
+def _compiled(text: str) -> jinja2.Template:
+    """Prompts are a few fixed strings per family, rendered for every variant: compile each once
+    (compiling was the slowest step of building a variant)."""
+    return environment().from_string(text)

@@ -15,21 +15,23 @@ class Row:
     questions: int
     accuracy: float  # mean credit per part, 0..1
     mean_time: float  # seconds per question
+    self_assessed: int = 0  # questions whose credit the candidate judged (explain answers)
 
 
-def _rows(groups: dict[str, list[tuple[float, float]]]) -> list[Row]:
+def _rows(groups: dict[str, list[tuple[float, float, bool]]]) -> list[Row]:
     rows = []
     for key, items in sorted(groups.items()):
-        credits = [credit for credit, _ in items]
-        times = [seconds for _, seconds in items]
-        rows.append(Row(key, len(items), sum(credits) / len(credits), sum(times) / len(times)))
+        credits = [credit for credit, _, _ in items]
+        times = [seconds for _, seconds, _ in items]
+        own = sum(1 for _, _, judged in items if judged)
+        rows.append(Row(key, len(items), sum(credits) / len(credits), sum(times) / len(times), own))
     return rows
 
 
 def statistics(transcripts: list[Transcript]) -> dict[str, Any]:
     """Accuracy and mean time per chapter and per family, and the score trend over time."""
-    by_chapter: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    by_family: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_chapter: dict[str, list[tuple[float, float, bool]]] = defaultdict(list)
+    by_family: dict[str, list[tuple[float, float, bool]]] = defaultdict(list)
     trend = []
     for t in sorted(transcripts, key=lambda t: t.created_at):
         if t.state != GRADED:
@@ -38,8 +40,9 @@ def statistics(transcripts: list[Transcript]) -> dict[str, Any]:
         for question in t.questions:
             weights = sum(p.weight for p in question.parts) or 1.0
             credit = sum(p.weight * p.score for p in question.parts) / weights
-            by_chapter[question.chapter].append((credit, question.time_spent))
-            by_family[question.family].append((credit, question.time_spent))
+            judged = any(p.kind == "explain" for p in question.parts)
+            by_chapter[question.chapter].append((credit, question.time_spent, judged))
+            by_family[question.family].append((credit, question.time_spent, judged))
     return {
         "sessions": len(trend),
         "chapters": _rows(by_chapter),

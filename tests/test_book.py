@@ -213,9 +213,9 @@ def test_an_item_claiming_a_made_up_id_is_reported():
     assert book.unknown_refs(items) == [("bad", "FE VGG19 table"), ("bad", "PRB-99")]
 
 
-def test_coverage_is_exactly_what_the_families_declare():
+def test_coverage_is_exactly_what_the_families_and_concept_items_declare():
     declared = {}
-    for family in all_families():
+    for family in all_families(kind=None):
         for ref in family.book_refs:
             declared.setdefault(ref, set()).add(family.id)
     chapters = book.coverage()
@@ -270,7 +270,7 @@ def test_the_seed_picks_among_all_families_of_a_problem_reproducibly():
 @given(ref=st.sampled_from([p.ref for p in book.practisable()]), seed=st.integers(0, 2**48))
 def test_the_chosen_family_declares_the_problem_or_what_it_reuses(ref, seed):
     entry, family_id, families = book.choose_family(ref, seed)
-    (family,) = [f for f in all_families() if f.id == family_id]
+    (family,) = [f for f in all_families(kind=None) if f.id == family_id]
     assert family_id in families
     assert {ref, *entry.reuses} & set(family.book_refs)
 

@@ -569,19 +569,21 @@ def solve(params: dict) -> Solved:
     parts = []
     for i in asked:
         layer = layers[i]
+        # the layer whose output is asked: the conv/pool itself, or for the final shape the
+        # layer just before Flatten (a ReLU or BatchNorm2d after the last conv/pool keeps its
+        # shape, but it is that layer's output that enters Flatten) or the last layer
+        named = i + 1
         if params["ask"] == "final" and flatten:
-            # the layer just before Flatten (a ReLU or BatchNorm2d after the last conv/pool keeps
-            # its shape, but it is that layer's output that enters Flatten)
-            prompt = (
-                f"Shape of the tensor entering nn.Flatten (the output of layer {len(layers) - 1})"
-            )
+            named = len(layers) - 1
+            prompt = f"Shape of the tensor entering nn.Flatten (the output of layer {named})"
         elif params["ask"] == "final":
+            named = len(layers)
             prompt = "Shape of the model's output y = model(x)"
         else:
-            prompt = f"Shape after layer {i + 1}, {layer.code()}"
+            prompt = f"Shape after layer {named}, {layer.code()}"
         parts.append(
             shape(
-                f"shape_{i + 1}",
+                f"shape_{named}",
                 prompt,
                 shapes[i],
                 *_shape_mistakes(i, shapes, carried, inputs[i], layer),
@@ -745,7 +747,7 @@ FAMILY = Family(
     id="cnn_shape_trace",
     chapter="deep_learning",
     title="Tensor shapes through a CNN stack",
-    version=2,
+    version=3,
     book_refs=("DL-Q61", "DL-Q62", "DL-Q70"),
     params=(
         Param(

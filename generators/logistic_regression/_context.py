@@ -1,10 +1,10 @@
 """Shared story material for the fitted-logistic-model families (PRB-18, PRB-20, PRB-21, PRB-22).
 
 The book's fitted-model problems put a logistic regression in a medical story: a count of gum
-bacteria and Alzheimer's disease, minutes of radiation and cancer, cups of coffee. A *scenario*
-names the outcome y = 1; a *covariate* says what x measures, which values are plausible and on which
-grid its coefficient lives (a bacteria count needs a coefficient like 0.0258, a 0/1 indicator one
-like -1.25). Not a family: it defines no ``FAMILY``.
+bacteria and Alzheimer's disease, minutes of radiation and cancer, amalgam fillings, cups of
+coffee and migraines. A *scenario* names the outcome y = 1; a *covariate* says what x measures,
+which values are plausible and on which grid its coefficient lives (a bacteria count needs a
+coefficient like 0.0258, a 0/1 indicator one like -1.25). Not a family: it defines no ``FAMILY``.
 """
 
 from __future__ import annotations
@@ -41,7 +41,10 @@ class Covariate:
     limit: sympy.Rational = dec("10000")  # explicit values must lie in [0, limit]
     value_range: tuple[str, str, str] = ("0", "1", "1")  # draws: (low, high, step)
     coef_range: tuple[str, str, str] = ("0.1", "2", "0.01")  # draws: |beta| (low, high, step)
-    negative: float = 0.35  # chance a drawn coefficient is negative
+    # the sign common knowledge expects of the coefficient: +1 raises the risk (age, smoking),
+    # -1 lowers it (exercise, sleep), 0 for a covariate whose direction a reader would accept
+    # either way (coffee); drawn coefficients always follow it, so no story reads as implausible
+    sign: int = 1
     deltas: tuple[str, ...] = ("1",)  # natural increments for an odds ratio
 
     def draw_value(self, rng: Random) -> sympy.Rational:
@@ -51,7 +54,8 @@ class Covariate:
 
     def draw_coef(self, rng: Random) -> sympy.Rational:
         magnitude = grid(rng, *self.coef_range)
-        return -magnitude if rng.random() < self.negative else magnitude
+        sign = self.sign or rng.choice((-1, 1))
+        return sign * magnitude
 
 
 COVARIATES: dict[str, Covariate] = {
@@ -64,7 +68,6 @@ COVARIATES: dict[str, Covariate] = {
             limit=dec("10000"),
             value_range=("20", "300", "1"),
             coef_range=("0.005", "0.05", "0.0001"),
-            negative=0.2,
             deltas=("1", "10", "50", "100"),
         ),
         Covariate(
@@ -74,7 +77,6 @@ COVARIATES: dict[str, Covariate] = {
             limit=dec("130"),
             value_range=("25", "85", "1"),
             coef_range=("0.01", "0.12", "0.001"),
-            negative=0.15,
             deltas=("1", "5", "10"),
         ),
         Covariate(
@@ -84,7 +86,6 @@ COVARIATES: dict[str, Covariate] = {
             limit=dec("10000"),
             value_range=("5", "100", "1"),
             coef_range=("0.005", "0.1", "0.001"),
-            negative=0.2,
             deltas=("1", "10", "30"),
         ),
         Covariate(
@@ -94,7 +95,6 @@ COVARIATES: dict[str, Covariate] = {
             limit=dec("100"),
             value_range=("0.5", "10", "0.1"),
             coef_range=("0.1", "1.5", "0.01"),
-            negative=0.15,
             deltas=("1", "0.5", "2"),
         ),
         Covariate(
@@ -104,7 +104,7 @@ COVARIATES: dict[str, Covariate] = {
             limit=dec("1000"),
             value_range=("2", "100", "1"),
             coef_range=("0.005", "0.08", "0.001"),
-            negative=0.4,
+            sign=0,
             deltas=("1", "7", "10"),
         ),
         Covariate(
@@ -114,8 +114,18 @@ COVARIATES: dict[str, Covariate] = {
             limit=dec("24"),
             value_range=("4", "10", "0.5"),
             coef_range=("0.05", "0.8", "0.01"),
-            negative=0.8,
+            sign=-1,
             deltas=("1", "0.5", "2"),
+        ),
+        Covariate(
+            "amalgam",
+            "the number of amalgam dental fillings",
+            "amalgam fillings",
+            limit=dec("40"),
+            value_range=("0", "12", "1"),
+            coef_range=("0.02", "0.4", "0.01"),
+            sign=0,  # a contested link: either direction reads as a plausible finding
+            deltas=("1", "2", "5"),
         ),
         Covariate("smoker", "1 for a smoker, 0 for a non-smoker", "smoker (0/1)", True),
         Covariate(
@@ -129,14 +139,14 @@ COVARIATES: dict[str, Covariate] = {
             "1 if the person exercises regularly, 0 otherwise",
             "exercises (0/1)",
             True,
-            negative=0.85,
+            sign=-1,
         ),
         Covariate(
             "treated",
             "1 if the patient received the new treatment, 0 for the standard one",
             "treated (0/1)",
             True,
-            negative=0.6,
+            sign=-1,
         ),
     )
 }
@@ -148,6 +158,14 @@ class Scenario:
     outcome: str  # what y = 1 means
     subject: str  # who the model is about
     covariates: tuple[str, ...]
+    # the plausible probabilities of y = 1 for one subject: a 10-year heart-attack risk of 95%
+    # or an Alzheimer's diagnosis that is near certain reads as a broken model
+    risk: tuple[str, str] = ("0.02", "0.9")
+
+    def plausible(self, p: sympy.Basic) -> bool:
+        """Whether a subject's probability of y = 1 fits the setting."""
+        low, high = (sympy.Rational(r) for r in self.risk)
+        return bool(low <= p <= high)
 
 
 SCENARIOS: dict[str, Scenario] = {
@@ -158,18 +176,28 @@ SCENARIOS: dict[str, Scenario] = {
             "the patient is diagnosed with Alzheimer's disease",
             "patient",
             ("bacteria", "age", "apoe4", "smoker"),
+            risk=("0.02", "0.8"),
         ),
         Scenario(
             "cancer",
             "the tumour turns out to be malignant",
             "patient",
             ("radiation", "tumour", "age", "smoker", "treated"),
+            risk=("0.03", "0.95"),
         ),
         Scenario(
             "heart",
             "the person has a heart attack within ten years",
             "person",
             ("coffee", "age", "sleep", "smoker", "exercise"),
+            risk=("0.01", "0.6"),
+        ),
+        Scenario(
+            "migraine",
+            "the person suffers from migraines",
+            "person",
+            ("amalgam", "coffee", "sleep"),
+            risk=("0.03", "0.6"),
         ),
     )
 }

@@ -225,6 +225,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    version=2,
     book_params={
         "scenario": "alzheimer",
         "covariate": "bacteria",

@@ -46,7 +46,12 @@ def draw(rng: Random) -> dict:
         partial = sum(b * x for b, x in zip(coefficients, values, strict=True))
         target = grid(rng, "0.3", "3.5", "0.01") * rng.choice((-1, 1))
         intercept = round_to(target - partial, 2)
-        if abs(intercept) <= 10 and abs(intercept + partial) >= sympy.Rational(3, 10):
+        z = intercept + partial
+        if (
+            abs(intercept) <= 10
+            and abs(z) >= sympy.Rational(3, 10)
+            and scenario.plausible(sigma(z))
+        ):
             break
     return {
         "scenario": scenario.key,
@@ -231,6 +236,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    version=2,
     book_params={
         **BOOK_MODEL,
         "values": [100],

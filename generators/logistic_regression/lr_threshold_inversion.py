@@ -47,6 +47,8 @@ def draw(rng: Random) -> dict:
         coefficients = [c.draw_coef(rng) for c in covariates]
         others = [c.draw_value(rng) for i, c in enumerate(covariates) if i != target - 1]
         p_target = sympy.Rational(1, 2) if rng.random() < 0.3 else grid(rng, "0.05", "0.95", "0.05")
+        if not scenario.plausible(p_target):  # a 95% ten-year heart-attack risk reads as absurd
+            continue
         # the answer should land inside the covariate's usual range, away from its ends
         low, high, step = covariates[target - 1].value_range
         wanted = grid(rng, low, high, step)
@@ -208,6 +210,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    version=2,
     book_params={
         **BOOK_MODEL,
         "target": 1,

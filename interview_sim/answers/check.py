@@ -26,6 +26,8 @@ from interview_sim.answers.expressions import parse_expression, rational_value
 from interview_sim.answers.lists import read_matrix, read_vector
 from interview_sim.answers.lists import read_shape as _read_shape
 from interview_sim.answers.numbers import format_decimal, format_exact, normalize, parse_number
+from interview_sim.answers.phrases import same_phrase
+from interview_sim.answers.rubric import pending as pending_self_assessment
 from interview_sim.answers.worker import CHECK_TIMEOUT, SymbolicWorker, default_worker
 from interview_sim.model import AnswerKind, Mistake, Part
 
@@ -114,6 +116,10 @@ def accepted_rule(part: Part) -> str:
         return "exactly the right set of options, e.g. a, c"
     if kind == Kind.CHOICE:
         return "one option: its letter or number"
+    if kind == Kind.TEXT:
+        return "the word or phrase (case, spacing and hyphens do not matter)"
+    if kind == Kind.EXPLAIN:
+        return "your own words, then you tick the rubric points you covered (self-assessed)"
     return "true or false"
 
 
@@ -142,6 +148,8 @@ def input_hint(part: Part) -> str:
         Kind.CHOICE: "the letter (or number) of one option",
         Kind.CHOICES: "the letters of every correct option: a, c",
         Kind.BOOLEAN: "true or false (t/f, yes/no)",
+        Kind.TEXT: "a word or short phrase",
+        Kind.EXPLAIN: "a few sentences in your own words",
     }
     hint = part.hint or hints[part.kind]
     if part.kind == Kind.SHAPE and not part.hint:
@@ -230,6 +238,13 @@ def _read_boolean(text: str) -> tuple[bool, str]:
     raise AnswerFormatError(f'could not read "{text}": type true or false')
 
 
+def _read_words(text: str) -> tuple[str, str]:
+    words = " ".join(text.split())
+    if not words:
+        raise AnswerFormatError("the answer is empty: type a word or phrase")
+    return words, words
+
+
 def _option_key(token: str, part: Part) -> str:
     keys = [key for key, _ in part.options]
     lowered = token.lower()
@@ -287,6 +302,10 @@ def _close(part: Part, truth: Any, value: Any) -> bool:
         return tuple(value) == tuple(int(x) for x in truth)
     if kind == Kind.CHOICES:
         return frozenset(value) == frozenset(truth)
+    if kind == Kind.TEXT:
+        return same_phrase(value, truth)
+    if kind == Kind.EXPLAIN:
+        return False  # prose is never graded by rule: the candidate ticks the rubric
     return value == truth
 
 
@@ -382,6 +401,8 @@ _READERS: dict[Kind, Callable[[str, Part, SymbolicWorker | None], tuple[Any, str
     Kind.CHOICES: lambda text, part, worker: _read_choices(text, part),
     Kind.INTEGER: _read_integer,
     Kind.FRACTION: _read_fraction,
+    Kind.TEXT: lambda text, part, worker: _read_words(text),
+    Kind.EXPLAIN: lambda text, part, worker: _read_words(text),
 }
 
 
@@ -476,6 +497,8 @@ def check(part: Part, text: str, worker: SymbolicWorker | None = None) -> v.Verd
         return v.Verdict(v.INVALID, str(error), **common)
     except _Unverified as pending:
         return _unverified(pending.read_as, common, pending.message)
+    if part.kind == Kind.EXPLAIN:
+        return v.Verdict(**{**pending_self_assessment().__dict__, **common, "read_as": read_as})
     if _matches_answer(part, value):
         return v.Verdict(v.CORRECT, "Correct.", read_as=read_as, **common)
     for mistake in part.mistakes:

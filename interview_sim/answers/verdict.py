@@ -11,7 +11,10 @@ INCORRECT = "incorrect"
 INVALID = "invalid"  # unreadable, not real, or "close" with too few figures: says why, no attempt
 MISTAKE = "mistake"  # a recognised slip: its tag, explanation and partial credit
 UNVERIFIED = "unverified"  # no time or no reliable evidence either way: never correct, no attempt
-STATUSES = (CORRECT, INCORRECT, INVALID, MISTAKE, UNVERIFIED)
+# explain parts: the text is kept, the candidate still has to tick the rubric points they covered
+PENDING = "pending"
+SELF_ASSESSED = "self_assessed"  # scored by the candidate's own ticks: labelled so everywhere
+STATUSES = (CORRECT, INCORRECT, INVALID, MISTAKE, UNVERIFIED, PENDING, SELF_ASSESSED)
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Verdict:
 
     @property
     def counts_as_attempt(self) -> bool:
-        return self.status not in (INVALID, UNVERIFIED)
+        return self.status not in (INVALID, UNVERIFIED, PENDING)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -24,25 +24,74 @@ def exam_code(preset: Preset, exam_seed: int, chapter: str | None, family: str |
     return f"{preset.name}:{exam_seed}" + (f":{extra}" if extra else "")
 
 
-def section_pool(families: tuple[str, ...], chapter: str | None, family: str | None) -> list[str]:
-    """The family ids a section draws from, after the user's chapter/family filter."""
+CONCEPTS = "concepts"
+# "concepts:<filter>+<filter>" narrows the concept bank; what each filter keeps:
+CONCEPT_FILTERS = {
+    "short": "difficulty 1–2 and not explain (quick items for rapid fire)",
+    "code": "code-reading items only",
+    "exam": "items whose exam_sections name this section's title",
+    "chapter": "the chapter chosen with --chapter (required)",
+}
+
+
+def section_groups(
+    families: tuple[str, ...], chapter: str | None, family: str | None, title: str = ""
+) -> list[list[str]]:
+    """The section's pool as groups drawn from in turn: the listed family ids (and "*",
+    "chapter") form one group, each "concepts…" entry another, so a section mixing numeric
+    families with concept items gets both whatever the pools' sizes."""
     if family is not None:
         get(family)  # a clear error for an unknown id
-        return [family]
-    pool: list[str] = []
+        return [[family]]
+    listed: list[str] = []
+    groups: list[list[str]] = []
     for entry in families:
         if entry == "*":
-            pool += [f.id for f in all_families(chapter)]
+            listed += [f.id for f in all_families(chapter)]
         elif entry == "chapter":
             if chapter is None:
                 raise PresetError("this preset drills one chapter: choose it with --chapter")
-            pool += [f.id for f in all_families(chapter)]
+            listed += [f.id for f in all_families(chapter)]
+        elif entry == CONCEPTS or entry.startswith(CONCEPTS + ":"):
+            groups.append(_concepts(entry, chapter, title))
         else:
             get(entry)
-            pool.append(entry)
-    if not pool:
+            listed.append(entry)
+    groups = [list(dict.fromkeys(group)) for group in ([listed] + groups) if group]
+    if not groups:
         raise PresetError(f"no families to draw from (chapter {chapter!r})")
-    return list(dict.fromkeys(pool))
+    return groups
+
+
+def _concepts(entry: str, chapter: str | None, title: str) -> list[str]:
+    filters = [f for f in entry.partition(":")[2].split("+") if f]
+    unknown = [f for f in filters if f not in CONCEPT_FILTERS]
+    if unknown:
+        known = ", ".join(f"{name} ({meaning})" for name, meaning in CONCEPT_FILTERS.items())
+        raise PresetError(f"unknown concept filter {unknown[0]!r} in {entry!r}; filters: {known}")
+    if "chapter" in filters and chapter is None:
+        raise PresetError("this preset drills one chapter's concepts: choose it with --chapter")
+    items = []
+    for family in all_families(chapter, kind="concept"):
+        item = family.concept
+        if "short" in filters and (item.difficulty > 2 or item.kind == "explain"):
+            continue
+        if "code" in filters and item.kind != "code":
+            continue
+        if "exam" in filters and title not in item.exam_sections:
+            continue
+        items.append(family.id)
+    if not items:
+        raise PresetError(f"no concept items match {entry!r} (chapter {chapter!r})")
+    return items
+
+
+def section_pool(
+    families: tuple[str, ...], chapter: str | None, family: str | None, title: str = ""
+) -> list[str]:
+    """The family ids a section draws from, after the user's chapter/family filter."""
+    groups = section_groups(families, chapter, family, title)
+    return list(dict.fromkeys(family_id for group in groups for family_id in group))
 
 
 def choose_families(
@@ -54,22 +103,41 @@ def choose_families(
     """(section title, family id) for every slot of a finite exam."""
     chosen = []
     for index, section in enumerate(preset.sections):
-        pool = section_pool(section.families, chapter, family)
+        groups = section_groups(section.families, chapter, family, section.title)
         rng = random.Random(derive_seed(preset.name, 0, exam_seed, index))
-        picks = _rounds(pool, section.count, rng)
+        if len(groups) == 1:
+            picks = _picks(groups[0], section.count, rng)
+        else:  # mixed: the count shared out in turn from a seeded first group, then shuffled
+            first = rng.randrange(len(groups))
+            shares = [0] * len(groups)
+            for turn in range(section.count):
+                shares[(first + turn) % len(groups)] += 1
+            picks = [
+                pick
+                for group, n in zip(groups, shares, strict=True)
+                for pick in _picks(group, n, rng)
+            ]
+            rng.shuffle(picks)
         # a drill's section is its chapter: show the chapter's name, not the preset's placeholder
         title = (
             CHAPTERS.get(chapter or "", section.title)
-            if "chapter" in section.families
+            if any(_drills_chapter(entry) for entry in section.families)
             else section.title
         )
         chosen += [(title, family_id) for family_id in picks]
     return chosen
 
 
-def _rounds(pool: list[str], count: int, rng: random.Random) -> list[str]:
+def _drills_chapter(entry: str) -> bool:
+    filters = entry.partition(":")[2].split("+") if entry.startswith(CONCEPTS + ":") else []
+    return entry == "chapter" or "chapter" in filters
+
+
+def _picks(pool: list[str], count: int, rng: random.Random) -> list[str]:
     """``count`` picks in rounds: each round is the whole pool in a fresh order, so no family comes
     twice before every family of the pool has come once (a drill longer than its pool)."""
+    if count <= len(pool):
+        return rng.sample(pool, count)  # the common case, drawn as it always was
     picks: list[str] = []
     while len(picks) < count:
         picks += rng.sample(pool, len(pool))
@@ -106,6 +174,7 @@ def record_variant(slot: int, section: str, variant: Variant) -> QuestionRecord:
             hint=input_hint(part),
             weight=float(part.weight),
             options=[list(option) for option in part.options],
+            rubric=[[point, weight] for point, weight in part.rubric],
         )
         for part in variant.parts
     ]

@@ -15,6 +15,8 @@ from typing import Any
 
 from interview_sim.answers import verdict as v
 from interview_sim.answers.check import check, readable
+from interview_sim.answers.rubric import pending as pending_self_assessment
+from interview_sim.answers.rubric import self_assessed
 from interview_sim.engine.build import (
     choose_families,
     exam_code,
@@ -115,7 +117,7 @@ class Session:
         with self._lock:
             t = self.transcript
             section = self.preset.sections[0]
-            pool = section_pool(section.families, t.chapter, t.family)
+            pool = section_pool(section.families, t.chapter, t.family, section.title)
             slot = len(t.questions)
             family_id = (
                 pick_adaptive(pool, t.exam_seed, slot, self.weights)
@@ -272,6 +274,50 @@ class Session:
         if record.final is None or earned >= record.score:
             record.final, record.score = verdict.to_json(), earned
 
+    def self_assess(self, index: int | None, part_id: str, ticked: list[int]) -> v.Verdict:
+        """Score an explain answer by the rubric points the candidate ticked (0-based).
+
+        With feedback after each answer this follows the written answer; in an exam (feedback at
+        the end) it happens after submitting, before the results are read, and the results are
+        recomputed. Ticking again replaces the earlier ticks until the session is graded in
+        practice; the verdict is labelled self-assessed.
+        """
+        with self._lock:
+            t = self.transcript
+            if t.state == STARTED:
+                self._ensure_open()
+                if self.preset.feedback != "each":
+                    raise SessionError(
+                        "explain answers are self-assessed after you submit the session"
+                    )
+            elif t.state == CREATED:
+                raise SessionError("the session has not started: acknowledge the rules first")
+            question = t.questions[self._index(index)]
+            record = question.part(part_id)
+            if record.kind != "explain":
+                raise SessionError(f"part {part_id!r} is checked by rule, not self-assessed")
+            if not record.text:
+                raise SessionError("write your answer first, then tick the points you covered")
+            if any(not 0 <= i < len(record.rubric) for i in ticked):
+                raise SessionError(f"rubric points are numbered 1–{len(record.rubric)}")
+            weights = [int(weight) for _, weight in record.rubric]
+            verdict = self_assessed(weights, ticked, expected=record.expected)
+            record.ticked = sorted(set(ticked))
+            record.final, record.score = verdict.to_json(), part_credit(verdict, self.preset)
+            if t.state == GRADED:
+                t.results = score(t, self.preset)
+            self._event("self_assess", question=question.slot, part=part_id, ticked=record.ticked)
+            return verdict
+
+    def awaiting_ticks(self) -> list[tuple[int, str]]:
+        """(slot, part id) of every explain answer written but not yet self-assessed."""
+        return [
+            (question.slot, part.id)
+            for question in self.transcript.questions
+            for part in question.parts
+            if part.awaiting_ticks
+        ]
+
     def save_draft(self, index: int | None, part_id: str, text: str) -> bool:
         """Keep what is typed in a box but not entered yet; True if the transcript changed.
 
@@ -378,6 +424,9 @@ class Session:
                 continue
             for record in question.parts:
                 draft, record.draft = record.draft, (None if submit_drafts else record.draft)
+                if record.kind == "explain":
+                    self._grade_explain(record, draft if submit_drafts else None)
+                    continue
                 if self.preset.feedback == "each":
                     if submit_drafts and draft and self._open_for(record):
                         # text left in the box counts as one more checked attempt
@@ -399,6 +448,19 @@ class Session:
         t.results = score(t, self.preset)
         t.state = GRADED
         self._event("graded", percent=t.results["percent"])
+
+    def _grade_explain(self, record: PartRecord, draft: str | None) -> None:
+        """An explain part scores what its ticks say; unticked text waits (0 until ticked)."""
+        if draft and not record.locked:
+            record.text, record.ticked = draft, None
+        if not record.text:
+            verdict = v.Verdict(v.INCORRECT, "not answered", expected=record.expected)
+        elif record.ticked is None:
+            verdict = pending_self_assessment(record.expected)
+        else:
+            weights = [int(weight) for _, weight in record.rubric]
+            verdict = self_assessed(weights, record.ticked, expected=record.expected)
+        record.final, record.score = verdict.to_json(), part_credit(verdict, self.preset)
 
     # -- views ---------------------------------------------------------------------------------
     @property

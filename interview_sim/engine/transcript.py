@@ -2,7 +2,8 @@
 
 It holds what review needs without regenerating anything (statements, params, seeds, family
 versions, answers as typed and as read, verdicts, exact answers, solutions, timings), so a session
-stays reviewable even after a family changes. ``SCHEMA`` is bumped on any incompatible change.
+stays reviewable even after a family changes. ``SCHEMA`` is bumped on any incompatible change,
+and ``migrate`` brings every older version up to date, so no saved session stops loading.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA = 1
+SCHEMA = 2
+# 1 → 2: explain parts (the concept bank) keep their rubric and the points the candidate ticked;
+# results say how much of the score is self-assessed. Version 1 had neither: empty defaults.
 
 CREATED, STARTED, FINISHED, GRADED = "created", "started", "finished", "graded"
 # why a session finished: the user submitted, the deadline passed, or they left endless practice
@@ -40,10 +43,24 @@ class PartRecord:
     attempts: list[dict[str, Any]] = field(default_factory=list)  # counted checks
     final: dict[str, Any] | None = None  # the verdict that scored this part
     score: float = 0.0  # credit earned, 0..1 of the part's points
+    # explain parts: [point, weight] rows, and the 0-based points the candidate ticked (None =
+    # not self-assessed yet); the part's score is then the weighted fraction ticked
+    rubric: list[list[Any]] = field(default_factory=list)
+    ticked: list[int] | None = None
 
     @property
     def locked(self) -> bool:
-        return bool(self.final) and self.final.get("verdict") == "correct"
+        """Correct, or an explain answer the candidate has already scored: nothing to redo."""
+        return bool(self.final) and self.final.get("verdict") in ("correct", "self_assessed")
+
+    @property
+    def self_assessed(self) -> bool:
+        return self.kind == "explain"
+
+    @property
+    def awaiting_ticks(self) -> bool:
+        """An explain answer written but not yet scored against its rubric."""
+        return self.kind == "explain" and bool(self.text) and self.ticked is None
 
 
 @dataclass
@@ -103,6 +120,7 @@ class Transcript:
     def from_json(cls, data: dict[str, Any]) -> Transcript:
         if not isinstance(data, dict):
             raise TranscriptError("not a transcript object")
+        data = migrate(data)
         if data.get("schema") != SCHEMA:
             raise TranscriptError(
                 f"schema version {data.get('schema')!r} is not supported (expected {SCHEMA})"
@@ -115,6 +133,17 @@ class Transcript:
             return cls(**{**data, "questions": questions})
         except (KeyError, TypeError) as error:
             raise TranscriptError(f"missing or unexpected field: {error}") from None
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """A transcript of an older schema brought up to ``SCHEMA`` (a new dict; others unchanged).
+
+    Version 1 → 2 only adds fields whose defaults describe a version-1 session exactly (no explain
+    parts, nothing self-assessed), so the step is the version number itself.
+    """
+    if data.get("schema") == 1:
+        return {**data, "schema": 2}
+    return data
 
 
 def retake_command(transcript: Transcript) -> str:

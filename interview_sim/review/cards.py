@@ -18,7 +18,7 @@ class CardInfo:
 
 
 def all_cards() -> list[CardInfo]:
-    """Every card, in the registry's order (chapter order, then id)."""
+    """Every card: one per numeric family and one per concept item, in the registry's order."""
     from interview_sim.registry import all_families
 
-    return [CardInfo(f.id, f.chapter, f.title) for f in all_families()]
+    return [CardInfo(f.id, f.chapter, f.title) for f in all_families(kind=None)]

@@ -9,6 +9,7 @@ stored numbers. tests/review/test_recall.py checks it equals the library's value
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -46,15 +47,15 @@ def practice_weights(state: ReviewState, now: datetime) -> dict[str, float]:
     }
 
 
-def practice_weights_for(store: Any) -> dict[str, float]:
+def practice_weights_for(store: Any, clock: Callable[[], float] = time.time) -> dict[str, float]:
     """``practice_weights`` now, from a session store's data dir. Read-only: a damaged or stale
     state file is left for ``review``/``stats`` to report and repair; practice uses a rebuild."""
     from interview_sim.review.state import StateError, read_state, rebuild, state_path, utc
 
-    transcripts = store.transcripts()[0]
+    transcripts = store.transcripts(clock)[0]
     try:
         state = read_state(state_path(store.root))
         state.sync(transcripts)
     except (OSError, StateError):
         state = rebuild(transcripts)
-    return practice_weights(state, utc(time.time()))
+    return practice_weights(state, utc(clock()))

@@ -22,7 +22,7 @@ class Today:
 
 def today(store: Any, clock: Callable[[], float], new_cap: int | None = None) -> Today:
     """Raises ``ReviewSettingsError`` for an unusable settings file or a negative ``new_cap``."""
-    transcripts, errors = store.transcripts()
+    transcripts, errors = store.transcripts(clock)  # settle by the same clock as the app
     state, notes = load_state(store.root, transcripts, clock)
     cap = new_per_day(store.root, new_cap)
     queue = review_queue(state, all_cards(), utc(clock()), cap)

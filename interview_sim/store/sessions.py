@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interview_sim.engine.settle import resumable, settle
-from interview_sim.engine.transcript import SCHEMA, Transcript, TranscriptError
+from interview_sim.engine.transcript import SCHEMA, Transcript, TranscriptError, migrate
 from interview_sim.store.files import (
     FileLock,
     NotRegularFile,
@@ -120,6 +120,8 @@ class SessionStore:
             data = json.loads(
                 read_regular(path, MAX_BYTES).decode("utf-8"), parse_constant=_no_constants
             )
+            if isinstance(data, dict):
+                data = migrate(data)
             if isinstance(data, dict) and data.get("schema") == SCHEMA:
                 validate(data)
             transcript = Transcript.from_json(data)

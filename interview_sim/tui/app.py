@@ -164,7 +164,39 @@ class InterviewApp(App[int]):
         else:
             self.show_results(session, replace=False)
 
+    def tick_explains(self, session: Session, then: Callable[[], None]) -> None:
+        """After submitting: each explain answer is self-assessed (model answer, rubric
+        checkboxes) before the results; "later" leaves it unscored and goes on."""
+        from interview_sim.engine.session import SaveFailed
+        from interview_sim.tui.screens.rubric import RubricScreen
+
+        waiting = session.awaiting_ticks()
+        if not waiting:
+            then()
+            return
+        slot, part_id = waiting[0]
+        record = session.transcript.questions[slot].part(part_id)
+
+        def ticked(points: list[int] | None) -> None:
+            if points is None:
+                then()
+                return
+            try:
+                session.self_assess(slot, part_id, points)
+            except SaveFailed as error:
+                self.save_failed(session, error)
+            self.tick_explains(session, then)
+
+        title = f"Question {slot + 1}: self-assessment before your results"
+        self.push_screen(RubricScreen(record, title), ticked)
+
     def show_results(self, session: Session, replace: bool = True) -> None:
+        if session.awaiting_ticks():
+            self.tick_explains(session, lambda: self._show_results(session, replace))
+        else:
+            self._show_results(session, replace)
+
+    def _show_results(self, session: Session, replace: bool = True) -> None:
         from interview_sim.tui.screens.results import ResultsScreen
 
         self._release(session)
@@ -175,6 +207,12 @@ class InterviewApp(App[int]):
             self.push_screen(screen)
 
     def show_time_up(self, session: Session, replace: bool = True) -> None:
+        if session.awaiting_ticks():
+            self.tick_explains(session, lambda: self._show_time_up(session, replace))
+        else:
+            self._show_time_up(session, replace)
+
+    def _show_time_up(self, session: Session, replace: bool = True) -> None:
         from interview_sim.tui.screens.results import TimeUpScreen
 
         self._release(session)

@@ -22,7 +22,7 @@ def build_session(
     if preset.adaptive:
         from interview_sim.review.recall import practice_weights_for
 
-        weights = practice_weights_for(store)
+        weights = practice_weights_for(store, clock)
     first_variant = None  # "practise this one again": the same variant, if the family is unchanged
     if replay is not None and replay.seed is not None:
         from interview_sim.registry import get

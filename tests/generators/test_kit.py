@@ -180,3 +180,18 @@ def test_values_outside_the_published_range_are_refused_by_name(family):
     if not bad:
         pytest.skip("only structured ('data') parameters: the family's own test refuses them")
     assert_refused(family, family.book_params, bad)
+
+
+def test_correlation_convolution_and_pooling_by_hand():
+    from interview_sim.kit import convolve, correlate, mean, pool, zero_pad
+
+    x = [[1, 2, 0], [3, 4, 1], [0, 5, 2]]
+    k = [[1, 0], [0, -1]]
+    # correlation: 1·1 − 4 = −3, 2 − 1 = 1, 3 − 5 = −2, 4 − 2 = 2
+    assert correlate(x, k) == [[-3, 1], [-2, 2]]
+    # convolution flips the kernel to [[-1, 0], [0, 1]]: the signs turn over
+    assert convolve(x, k) == [[3, -1], [2, -2]]
+    assert correlate(x, k, stride=(2, 2)) == [[-3]]
+    assert zero_pad([[7]], 1) == [[0, 0, 0], [0, 7, 0], [0, 0, 0]]
+    assert pool(x, (2, 2), (1, 1)) == [[4, 4], [5, 5]]
+    assert pool(x, (2, 2), (2, 2), how=mean) == [[sympy.Rational(5, 2)]]  # floor mode drops 1 row

@@ -58,7 +58,7 @@ class PlanScreen(Screen):
         from interview_sim.review.state import load_state, utc
 
         app: Any = self.app
-        state, notes = load_state(app.store.root, app.store.transcripts()[0], app.clock)
+        state, notes = load_state(app.store.root, app.store.transcripts(app.clock)[0], app.clock)
         now = utc(app.clock())
         text = plan_text(make_plan(state, all_cards(), target, now), set(state.cards), now.date())
         self.app.call_from_thread(self.show, Content("\n".join([*notes, text])))

@@ -474,6 +474,9 @@ class QuestionScreen(Screen):
         field = self.field(part_id)
         if field is None:
             return
+        if verdict.get("verdict") == "pending":  # explain: the candidate scores it now
+            self.ask_ticks(field)
+            return
         left, closed = self.part_state(field.record)
         field.set_status(verdict_content(verdict, closed, field.record.kind))
         field.set_hint(left, closed)
@@ -481,6 +484,23 @@ class QuestionScreen(Screen):
         self.update_header()
         if verdict.get("verdict") == "correct" or closed:
             self.advance(field)
+
+    def ask_ticks(self, field: PartField) -> None:
+        """Show the model answer and the rubric; the ticks score the part (self-assessed)."""
+        from interview_sim.tui.screens.rubric import RubricScreen
+
+        slot, record = self.shown_slot, field.record
+        field.set_status(Content.from_markup("[$text-muted]answer kept: tick the rubric[/]"))
+
+        def ticked(points: list[int] | None) -> None:
+            if points is None:  # later: the part stays open and asks again on the next check
+                field.set_status("not self-assessed yet: press enter in the box to tick", "error")
+                return
+            if not self.navigate(lambda: self.session.self_assess(slot, record.id, points)):
+                return
+            self.checked((slot, record.id), record.final or {})
+
+        self.app.push_screen(RubricScreen(record, f"Question {slot + 1}: self-assessment"), ticked)
 
     # -- actions -------------------------------------------------------------------------------
     def navigate(self, action: Callable[[], Any]) -> bool:

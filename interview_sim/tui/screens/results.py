@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from interview_sim.engine.scoring import self_assessed_note
 from interview_sim.engine.transcript import retake_command
 from interview_sim.tui.text import duration_text
 
@@ -79,6 +80,8 @@ class ResultsScreen(Screen):
                 ),
                 id="results-total",
             )
+            if note := self_assessed_note(results):
+                yield Static(Content(f"The total {note}."), id="results-self-assessed")
             yield Label("Sections", classes="section-title")
             sections: DataTable = DataTable(id="results-sections", cursor_type="none")
             sections.add_columns("Section", "Score", "Max", "%")

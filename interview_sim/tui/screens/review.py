@@ -21,6 +21,8 @@ STATUS = {
     "incorrect": ("$text-error", "✗"),
     "invalid": ("$text-error", "✗ unreadable"),
     "unverified": ("$text-warning", "? could not verify"),
+    "self_assessed": ("$text-primary", "◐ self-assessed"),
+    "pending": ("$text-warning", "◐ not self-assessed yet"),
 }
 
 
@@ -59,6 +61,13 @@ def part_review(index: int, record: Any) -> Content:
             earned=earned,
         )
     )
+    if record.kind == "explain":
+        ticked = record.ticked or []
+        lines.append(Content.from_markup("  [b]model answer:[/] $model", model=record.expected))
+        for number, (point, weight) in enumerate(record.rubric, start=1):
+            mark = "☑" if number - 1 in ticked else "☐"
+            lines.append(Content(f"    {mark} {number}. {point} (weight {weight})"))
+        return Content("\n").join(lines)
     entries = entry_feedback(record.kind, record.expected, record.read_as) if record.text else ""
     if entries and status != "correct":
         lines.append(Content.from_markup("  $text", text=entries))

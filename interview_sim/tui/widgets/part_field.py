@@ -25,6 +25,9 @@ def verdict_content(verdict: dict[str, Any], closed: bool, kind: str = "") -> Co
     lines: list[Content] = []
     if status == "correct":
         lines.append(Content.from_markup("[$text-success bold]✓ $message[/]", message=message))
+    elif status in ("self_assessed", "pending"):  # the candidate's own score, never a ✓ or ✗
+        lines.append(Content.from_markup("[$text-primary bold]◐ $message[/]", message=message))
+        return Content("\n").join(lines)
     elif status == "invalid":
         lines.append(
             Content.from_markup(

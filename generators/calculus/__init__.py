@@ -1,0 +1,1 @@
+"""Chapter: Calculus & algorithmic differentiation."""
