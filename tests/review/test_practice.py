@@ -18,7 +18,7 @@ from tests.engine.helpers import FakeClock
 
 
 def draws(weights) -> Counter:
-    """The families practice draws over ~16 slots per family of its pool.
+    """The families practice draws over 64 slots per family of its pool.
 
     A short session checks that practice draws each added question with ``pick_adaptive``; the
     counts then come from ``pick_adaptive`` alone, slot by slot, without building hundreds of
@@ -35,7 +35,7 @@ def draws(weights) -> Counter:
         pick_adaptive(pool, t.exam_seed, slot, session.weights) for slot in added
     ]
     return Counter(
-        pick_adaptive(pool, t.exam_seed, slot, session.weights) for slot in range(16 * len(pool))
+        pick_adaptive(pool, t.exam_seed, slot, session.weights) for slot in range(64 * len(pool))
     )
 
 
