@@ -40,18 +40,20 @@ def prose(markdown: str) -> str:
     return re.sub(r"`[^`\n]*`", "", "\n".join(lines))  # inline code quotes a program on purpose
 
 
-def decimal_value(text: str) -> sympy.Rational:
-    """Read a shown decimal back exactly, any exponent (the checker's reader caps it at 400)."""
+def decimal_value(text: str) -> tuple[sympy.Rational, int]:
+    """A shown decimal read back exactly as (mantissa, power of ten), any exponent (the
+    checker's reader caps it at 400; e^(10⁶) has a million digits, so the power stays apart)."""
     mantissa, _, power = text.replace("−", "-").partition(" × 10")
     exponent = int(power.translate(SUPERSCRIPT_DIGITS)) if power else 0
-    return sympy.Rational(parse_number(mantissa).value) * sympy.Integer(10) ** exponent
+    return sympy.Rational(parse_number(mantissa).value), exponent
 
 
 def assert_approx_matches(text: str, value) -> None:
     match = APPROX.search(text)
     assert match, f"no ≈ decimal in {text!r}"
-    shown, truth = decimal_value(match[1]), sympy.N(value, 30)
-    assert abs(shown - truth) <= 5e-4 * abs(truth), (text, truth)
+    mantissa, exponent = decimal_value(match[1])
+    truth = sympy.N(value * sympy.Integer(10) ** -exponent, 30)  # scaled like the mantissa
+    assert abs(mantissa - truth) <= 5e-4 * abs(truth), (text, truth)
 
 
 @pytest.mark.parametrize(
@@ -142,7 +144,8 @@ def test_random_expressions_have_no_program_syntax_and_an_honest_decimal(value):
     if "≈" in text:
         assert_approx_matches(text, value)
     else:  # shown without a decimal: it must already be one (an integer or terminating decimal)
-        assert decimal_value(text) == value
+        mantissa, exponent = decimal_value(text)
+        assert mantissa * sympy.Integer(10) ** exponent == value
 
 
 SEEDS = range(12)
