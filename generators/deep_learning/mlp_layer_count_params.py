@@ -25,11 +25,15 @@ OUTPUTS = (10, 2, 3, 5, 100, 4)
 
 
 def draw(rng: Random) -> dict:
-    depth = rng.randint(2, 4)  # Linear layers
-    sizes = [rng.choice(INPUTS)]
-    sizes += [rng.choice(HIDDEN) for _ in range(depth - 1)]
-    sizes.append(rng.choice(OUTPUTS))
-    asked = rng.choice([k for k in range(1, depth + 1) if sizes[k - 1] != sizes[k]])
+    while True:  # redraw the rare stack whose every layer maps a width to itself
+        depth = rng.randint(2, 4)  # Linear layers
+        sizes = [rng.choice(INPUTS)]
+        sizes += [rng.choice(HIDDEN) for _ in range(depth - 1)]
+        sizes.append(rng.choice(OUTPUTS))
+        askable = [k for k in range(1, depth + 1) if sizes[k - 1] != sizes[k]]
+        if askable:
+            break
+    asked = rng.choice(askable)
     return {
         "sizes": sizes,
         "activation": rng.choice(ACTIVATIONS),
