@@ -10,16 +10,18 @@ name or ``**`` inside a rational never gets mangled. Pure domain code: no UI imp
 from __future__ import annotations
 
 import re
-from decimal import MAX_EMAX, MIN_EMIN, Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
 import sympy
+from mpmath.libmp import to_str
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from interview_sim.answers.numbers import format_exact
+from interview_sim.numeric import evaluate
 
 MINUS = "\u2212"
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -41,19 +43,22 @@ def decimal_text(value: Any, significant: int = 4) -> str:
     """A readable decimal with ``significant`` figures: 0.005978, 12.35, 7.193 × 10⁷, −0.5.
 
     Trailing zeros are dropped (0.5, not 0.5000); whole numbers up to a million keep all their
-    digits; outside [10⁻⁴, 10⁶) the value is written as mantissa × 10ⁿ, never ``e+07``.
+    digits; outside [10⁻⁴, 10⁶) the value is written as mantissa × 10ⁿ, never ``e+07``. The
+    mantissa and power come from mpmath, whose exponents are unbounded: e^(e^44) is a value too.
     """
-    number = _decimal(value, significant)
-    if number == 0:
+    number = _real(value, significant)
+    if number.is_zero:
         return "0"
     sign = MINUS if number < 0 else ""
-    with localcontext(Emax=MAX_EMAX, Emin=MIN_EMIN):  # e^(10⁶) is a value too: no Overflow
-        mantissa, exponent = f"{abs(number):.{significant - 1}e}".split("e")
+    scientific = to_str(
+        abs(number)._mpf_, significant, min_fixed=1, max_fixed=0, show_zero_exponent=True
+    )
+    mantissa, exponent = scientific.split("e")
     power = int(exponent)
     if not _FIXED_RANGE[0] <= power < _FIXED_RANGE[1]:
         return f"{sign}{_strip(mantissa)} × 10{str(power).translate(_SUPERSCRIPT)}"
     if power >= significant - 1:  # a whole number part keeps all its digits: 12346, not 12350
-        return sign + f"{abs(number):.0f}"
+        return sign + f"{Decimal(str(abs(number))):.0f}"
     rounded = Decimal(f"{mantissa}e{power}")
     return sign + _strip(f"{rounded:.{significant - 1 - power}f}")
 
@@ -61,10 +66,12 @@ def decimal_text(value: Any, significant: int = 4) -> str:
 def fixed_text(value: Any, places: int) -> str:
     """A decimal with a fixed number of places (0.0349), switching to ×10ⁿ when that would hide
     the value: at least a million, or fewer than two significant figures left after rounding."""
-    number = _decimal(value, places + 20)
-    if number != 0 and (abs(number) >= 10**6 or abs(number) < Decimal(10) ** (1 - places)):
+    number = _real(value, places + 20)
+    if not number.is_zero and (
+        abs(number) >= 10**6 or abs(number) < sympy.Rational(10) ** (1 - places)
+    ):
         return decimal_text(value, max(places, 3))
-    text = f"{number:.{places}f}"
+    text = f"{Decimal(str(number)):.{places}f}"
     return text.replace("-", MINUS) if number < 0 else text
 
 
@@ -313,16 +320,14 @@ def _sympify(value: Any) -> sympy.Basic | None:
     return None
 
 
-def _decimal(value: Any, digits: int) -> Decimal:
-    """The value to ``digits`` significant figures (and a few more) as an exact Decimal."""
-    if isinstance(value, (int, Fraction, Decimal)):
-        value = sympy.Rational(str(value)) if not isinstance(value, int) else sympy.Integer(value)
-    elif isinstance(value, float):
-        return Decimal(repr(value))
-    number = sympy.N(value, digits + 10)
+def _real(value: Any, digits: int) -> sympy.Float:
+    """The value to ``digits`` significant figures (and a few more) as a sympy Float."""
+    if isinstance(value, float):
+        return sympy.Float(repr(value), max(digits, 17))
+    number = evaluate(value, digits + 3)
     if not number.is_real:
         raise ValueError(f"{value} is not a real number: a decimal needs a real value")
-    return Decimal(str(number.evalf(digits + 10)).replace("E", "e"))
+    return number
 
 
 def _strip(text: str) -> str:

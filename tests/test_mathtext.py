@@ -52,8 +52,11 @@ def assert_approx_matches(text: str, value) -> None:
     match = APPROX.search(text)
     assert match, f"no ≈ decimal in {text!r}"
     mantissa, exponent = decimal_value(match[1])
-    truth = sympy.N(value * sympy.Integer(10) ** -exponent, 30)  # scaled like the mantissa
-    assert abs(mantissa - truth) <= 5e-4 * abs(truth), (text, truth)
+    # the oracle: a fixed, far higher working precision than the formatter's, and the power of
+    # ten as a Float (10**-exponent as an exact rational has as many digits as the exponent)
+    truth = sympy.N(value, 1500)
+    shown = sympy.Float(mantissa, 30) * sympy.Float(10, 30) ** exponent
+    assert abs(shown - truth) <= 5e-4 * abs(truth), (text, sympy.N(truth, 6))
 
 
 @pytest.mark.parametrize(

@@ -55,11 +55,11 @@ def exact_text(value: Any) -> str:
 
 @lru_cache(maxsize=4096)
 def to_float(value: Any) -> float:
-    import sympy
+    from interview_sim.numeric import evaluate
 
     if isinstance(value, (int, Fraction, float)):
         return float(value)
-    return float(sympy.N(value, 30))
+    return float(evaluate(value, 17))
 
 
 def value_text(part: Part, value: Any) -> str:
