@@ -17,7 +17,7 @@ MAX_DIGITS = 1280  # working precision cap: ≈ 5 ms for a nested expression, no
 
 
 def evaluate(value: Any, digits: int) -> sympy.Float:
-    """``value`` as a sympy Float correct to ``digits`` significant figures (best effort at the cap).
+    """``value`` as a sympy Float correct to ``digits`` significant figures; best effort at the cap.
 
     Rationals and Floats are evaluated once (their digits are exact); anything else is evaluated at
     doubling precision until two evaluations agree. A value that is zero at every precision tried
