@@ -20,6 +20,7 @@ from mpmath.libmp import to_str
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
+from interview_sim.answers.lists import shape_text
 from interview_sim.answers.numbers import format_exact
 from interview_sim.numeric import evaluate
 
@@ -106,7 +107,7 @@ def part_display(part: Any) -> str:
     expected answer. Shapes, options and true/false are already readable as they are."""
     kind = str(part.kind)
     if kind == "shape":
-        return "(" + ", ".join(str(int(x)) for x in part.answer) + ")"
+        return shape_text(part.answer)
     if kind == "choices":
         return ", ".join(sorted(part.answer))
     if kind == "choice":

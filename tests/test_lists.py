@@ -220,3 +220,27 @@ def test_commas_inside_parentheses_do_not_separate_or_look_like_decimals() -> No
     assert split_vector("[log(2, 3), 1]") == ["log(2, 3)", "1"]
     assert split_vector("log(8,2) 1") == ["log(8,2)", "1"]  # whitespace separates: no top comma
     assert split_matrix("[[log(8,2), 1], [2, 3]]") == [["log(8,2)", "1"], ["2", "3"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        ("(7,)", (7,)),
+        ("7,", (7,)),
+        ("(28, 16,)", (28, 16)),
+        ("torch.Size([7,])", (7,)),
+        ("[1, 3, 224, 224, ]", (1, 3, 224, 224)),
+    ],
+)
+def test_a_python_trailing_comma_in_a_shape_is_tuple_syntax(text, shape):
+    assert read_shape(text)[0] == shape
+
+
+@pytest.mark.parametrize("text", ["(7,,)", "(,)", "(7, ,)", ",7", "(28,, 16)"])
+def test_more_than_one_trailing_comma_or_an_empty_entry_is_still_refused(text):
+    with pytest.raises(AnswerFormatError):
+        read_shape(text)
+
+
+def test_a_one_dimensional_shape_is_shown_as_python_prints_it():
+    assert read_shape("[10]")[1] == "(10,)"

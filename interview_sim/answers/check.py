@@ -23,7 +23,7 @@ from typing import Any
 from interview_sim.answers import verdict as v
 from interview_sim.answers.errors import AnswerFormatError
 from interview_sim.answers.expressions import parse_expression, rational_value
-from interview_sim.answers.lists import read_matrix, read_vector
+from interview_sim.answers.lists import read_matrix, read_vector, shape_text
 from interview_sim.answers.lists import read_shape as _read_shape
 from interview_sim.answers.numbers import format_decimal, format_exact, normalize, parse_number
 from interview_sim.answers.phrases import same_phrase
@@ -70,7 +70,7 @@ def value_text(part: Part, value: Any) -> str:
         rows = ("[" + ", ".join(exact_text(x) for x in row) + "]" for row in value)
         return "[" + ", ".join(rows) + "]"
     if part.kind == Kind.SHAPE:
-        return "(" + ", ".join(str(int(x)) for x in value) + ")"
+        return shape_text(value)
     if part.kind == Kind.CHOICES:
         return ", ".join(sorted(value))
     return exact_text(value)
@@ -130,7 +130,7 @@ def _shape_example(part: Part) -> str:
     """An example shape with as many dimensions as the answer: a 2-D question shows (32, 10)."""
     rank = len(tuple(part.answer))
     example = _SHAPE_EXAMPLES.get(rank, (1, 32, 55, 55, 7, 7, 3, 3)[: max(rank, 1)])
-    text = "(" + ", ".join(map(str, example)) + ("," if len(example) == 1 else "") + ")"
+    text = shape_text(example)
     return text + (" or " + "x".join(map(str, example)) if len(example) > 1 else "")
 
 

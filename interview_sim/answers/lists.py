@@ -291,7 +291,9 @@ _TIMES_SHAPE = re.compile(r"\d+(?:\s*[x×*]\s*\d+)+")
 
 def read_shape(text: str) -> tuple[tuple[int, ...], str]:
     """A tensor shape: ``(1, 32, 55, 55)``, ``1x32x55x55`` or ``torch.Size([1, 32, 55, 55])``."""
-    body = _prepare(text, "the answer is empty: type a shape such as (1, 32, 55, 55)")
+    body = _without_trailing_comma(
+        _prepare(text, "the answer is empty: type a shape such as (1, 32, 55, 55)")
+    )
     if _TIMES_SHAPE.fullmatch(body):
         items = re.split(r"\s*[x×*]\s*", body)
     else:
@@ -302,4 +304,19 @@ def read_shape(text: str) -> tuple[tuple[int, ...], str]:
             "expected whole numbers such as (1, 32, 55, 55)"
         )
     shape = tuple(int(item) for item in items)
-    return shape, "(" + ", ".join(map(str, shape)) + ")"
+    return shape, shape_text(shape)
+
+
+def shape_text(shape: tuple[int, ...] | list[int]) -> str:
+    """A shape as Python prints a tuple: (1, 32, 55, 55), and (7,) for one dimension."""
+    return "(" + ", ".join(str(int(x)) for x in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _without_trailing_comma(body: str) -> str:
+    """``(7,)`` is Python's one-element tuple and ``(28, 16,)`` a tuple written with a trailing
+    comma (``7,`` too): one comma right before the closing bracket(s) or the end is syntax, not an
+    empty entry."""
+    match = re.search(r"([^,\s])\s*,\s*([)\]]*)$", body)
+    if match:
+        return body[: match.start()] + match[1] + match[2]
+    return body
