@@ -80,9 +80,13 @@ class Tolerance:
     def describe(self) -> str:
         """The rule in words, shown under every numeric input (its examples never use the truth)."""
         if self.mode == "relabs":
-            rule = f"within {float(self.rtol) * 100:g}% of the exact value"
+            from interview_sim.mathtext import decimal_text  # readable: 10⁻⁵, never 1e-05
+
+            rule = f"within {decimal_text(self.rtol * 100, 6)}% of the exact value"
             # the default atol (1e-9) only guards an exact 0; mention a deliberate one
-            return rule if self.atol <= Fraction(1, 10**9) else f"{rule} (or ±{float(self.atol):g})"
+            if self.atol <= Fraction(1, 10**9):
+                return rule
+            return f"{rule} (or ±{decimal_text(self.atol, 6)})"
         if self.mode == "sigfig":
             small, large = (_rounded_example(x, self.digits) for x in (0.0123456, 45.6789))
             figures = "significant figure" if self.digits == 1 else "significant figures"

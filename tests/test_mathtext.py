@@ -16,6 +16,7 @@ from interview_sim.answers.numbers import parse_number
 from interview_sim.answers.verdict import expected_display
 from interview_sim.cli import main
 from interview_sim.mathtext import decimal_text, math_text, part_display, readable
+from interview_sim.model import Tolerance
 from interview_sim.registry import all_families
 from interview_sim.render import environment
 
@@ -242,3 +243,16 @@ def test_cli_check_json_has_expected_display(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["expected_display"] == part_display(part)
     assert data["expected"] == expected_text(part)
+
+
+@pytest.mark.parametrize(
+    "tolerance",
+    [
+        Tolerance(mode="relabs", rtol=Fraction(1, 100), atol=Fraction(1, 10**5)),
+        Tolerance(mode="relabs", rtol=Fraction(1, 10**7)),
+        Tolerance(mode="sigfig", digits=4),
+        Tolerance(mode="decdig", digits=2),
+    ],
+)
+def test_every_tolerance_rule_reads_without_program_syntax(tolerance):
+    assert_readable(tolerance.describe())
