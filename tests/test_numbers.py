@@ -5,11 +5,14 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+import sympy
 from hypothesis import given
 from hypothesis import strategies as st
 
+from interview_sim.answers.check import check
 from interview_sim.answers.errors import AnswerFormatError
 from interview_sim.answers.numbers import MAX_EXPONENT, format_exact, parse_number
+from interview_sim.kit import real
 
 
 @pytest.mark.parametrize(
@@ -190,3 +193,22 @@ def test_the_decimal_comma_message_shows_the_fix_for_what_was_typed() -> None:
         parse_number("-1,5")
     with pytest.raises(AnswerFormatError, match="use a decimal point"):
         parse_number("12,5%", allow_percent=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("½", Fraction(1, 2)),
+        ("¾", Fraction(3, 4)),
+        ("⅞", Fraction(7, 8)),
+        ("3½", Fraction(7, 2)),  # a mixed number, not thirty-one halves
+        ("3 ½", Fraction(7, 2)),
+        ("-2¼", Fraction(-9, 4)),
+        ("7⁄2", Fraction(7, 2)),  # the fraction slash
+    ],
+)
+def test_vulgar_fractions_and_mixed_numbers_mean_what_they_show(text, value):
+    part = real("x", "The value", sympy.Rational(value.numerator, value.denominator))
+    assert check(part, text).status == "correct"
+    wrong = real("x", "The value", sympy.Rational(value.numerator, value.denominator) + 1)
+    assert check(wrong, text).status == "incorrect"

@@ -24,7 +24,10 @@ from interview_sim.answers.errors import AnswerFormatError
 MAX_NUMBER_LENGTH = 80
 MAX_EXPONENT = 400  # 10**400 is far beyond any answer in the book, and still cheap to hold exactly
 
-_MINUS = dict.fromkeys(map(ord, "\u2212\u2013\u2012\ufe63\uff0d"), "-")
+_SIGNS = dict.fromkeys(map(ord, "\u2212\u2013\u2012\ufe63\uff0d"), "-")
+_SIGNS[ord("\u2044")] = "/"  # the fraction slash of 1⁄2
+# ½, ¾, ⅓ … and mixed numbers 3½: NFKC alone would turn 3½ into "31⁄2", thirty-one halves
+_VULGAR = re.compile("(\\d*)\\s*([\u00bc-\u00be\u2150-\u215e])")
 _DECIMAL = r"(?:\d+(?:\.\d*)?|\.\d+)"
 _GROUPED = r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?"
 DIGIT_COMMA_DIGIT = re.compile(r"\d,\d")  # where a decimal comma may hide
@@ -56,13 +59,21 @@ def normalize(text: str) -> str:
     (NFKC alone would fold them into plain characters and read ``2³`` as 23, ``eˣ`` as e·x).
     """
     text = _SUPERSCRIPTS.sub(lambda run: f"^({run.group().translate(_SUPERSCRIPT_PLAIN)})", text)
-    folded = unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
+    text = _VULGAR.sub(_vulgar_fraction, text)
+    folded = unicodedata.normalize("NFKC", text).translate(_SIGNS).strip()
     for char in folded:
         if unicodedata.category(char) in ("Cc", "Cf") and char not in "\t":
             raise AnswerFormatError(
                 f"could not read the answer: it contains a control character (U+{ord(char):04X})"
             )
     return folded
+
+
+def _vulgar_fraction(match: re.Match) -> str:
+    """½ as (1/2) and the mixed number 3½ as (3+1/2): what the glyph means, in plain text."""
+    numerator, denominator = unicodedata.normalize("NFKC", match[2]).split("\u2044")
+    whole = f"{match[1]}+" if match[1] else ""
+    return f"({whole}{numerator}/{denominator})"
 
 
 def _exact_decimal(mantissa: str, exponent: str | None) -> Fraction:
