@@ -276,9 +276,15 @@ def symbol_text(name: str) -> str:
     return head + underscore + rest
 
 
+# A fraction longer than this (a p-value kept to 30 digits, 667530151…/10³¹) is noise to a reader:
+# it is shown by its decimal alone
+_LONGEST_FRACTION = 24
+
+
 def _top_text(exact: sympy.Basic) -> str:
     if isinstance(exact, sympy.Rational):
-        return format_exact(Fraction(int(exact.p), int(exact.q))).replace("-", MINUS)
+        text = format_exact(Fraction(int(exact.p), int(exact.q))).replace("-", MINUS)
+        return text if len(text) <= _LONGEST_FRACTION else f"≈ {decimal_text(exact, 6)}"
     return _PRINTER.doprint(exact)
 
 
@@ -286,7 +292,8 @@ def _needs_approx(exact: sympy.Basic) -> bool:
     if exact.free_symbols or not exact.is_number or exact.is_Float:
         return False
     if isinstance(exact, sympy.Rational):
-        return "/" in format_exact(Fraction(int(exact.p), int(exact.q)))
+        text = format_exact(Fraction(int(exact.p), int(exact.q)))
+        return "/" in text and len(text) <= _LONGEST_FRACTION
     return exact.is_real is not False  # a complex value has no single decimal to show
 
 

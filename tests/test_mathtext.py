@@ -256,3 +256,11 @@ def test_cli_check_json_has_expected_display(capsys):
 )
 def test_every_tolerance_rule_reads_without_program_syntax(tolerance):
     assert_readable(tolerance.describe())
+
+
+def test_a_fraction_too_long_to_read_is_shown_by_its_decimal():
+    p_value = sympy.Rational(667530151696344878091496931193, 10**31)  # a 30-digit rounding
+    text = math_text(p_value)
+    assert len(text) < 16 and "/" not in text
+    assert_approx_matches(text, p_value)
+    assert math_text(sympy.Rational(5668704, 38762791)) == "5668704/38762791 ≈ 0.1462"
