@@ -159,6 +159,17 @@ def test_real_percent() -> None:
     assert_invalid(check(part(K.REAL, sympy.Rational(1, 4)), "25%"), "25% is 0.25")
 
 
+@pytest.mark.parametrize("text", ["1 + 1/2", "2-1/2", "1/2+1", "1 + 0.5", "0.75+0.75", "(1+1/2)"])
+def test_real_sums_and_differences_of_numbers_are_exact_forms(text: str) -> None:
+    assert check(part(K.REAL, sympy.Rational(3, 2)), text).status == v.CORRECT
+    assert check(part(K.REAL, sympy.Rational(5, 2)), text).status == v.INCORRECT
+
+
+@pytest.mark.parametrize("text", ["5-", "1.5 +", "1,5+0"])
+def test_real_unfinished_sums_are_invalid_with_a_reason(text: str) -> None:
+    assert_invalid(check(part(K.REAL, sympy.Rational(3, 2)), text), "could not read")
+
+
 def test_real_beyond_float_range_is_invalid_not_a_crash() -> None:
     real = part(K.REAL, sympy.Rational(1, 4))
     assert_invalid(check(real, "1e400"), "too large")

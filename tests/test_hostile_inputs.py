@@ -158,7 +158,9 @@ LOOK_ALIKES = [
     "x²-1",
     "2⁴",  # superscript four
     "1⁶",  # used to fold to "16" and be graded correct on the INTEGER part
-    "¼",  # vulgar fraction (NFKC: 1, FRACTION SLASH, 4)
+    "¼",  # vulgar fraction: 1/4
+    "1" * 5000 + "¼",  # a mixed number with a 5,000-digit whole part: one linear pass
+    " " * 60000 + "¼",
     "0.２５",
     "ⅹ^2 - 1",  # Roman numeral ten
     "٣",  # Arabic-indic three
@@ -260,6 +262,8 @@ PROPER: dict[str, dict[str, str]] = {
     "１６": {"real": v.INCORRECT, "expr": v.INCORRECT, "int": v.CORRECT},
     "𝟏𝟔": {"real": v.INCORRECT, "expr": v.INCORRECT, "int": v.CORRECT},
     "0.２５": {"real": v.CORRECT, "expr": v.INCORRECT},
+    # A vulgar fraction is the fraction it shows (NFKC alone made 3½ into 31⁄2)
+    "¼": {"real": v.CORRECT, "expr": v.INCORRECT},
     # Mathematical italic x and Roman numeral ten fold to the letter x (the read-as echo shows
     # "x"), so they are the declared symbol. Cyrillic ha does not fold and stays invalid.
     "𝑥": {"expr": v.INCORRECT},

@@ -169,7 +169,8 @@ def _read_real(
     try:
         parsed = parse_number(text, allow_percent=part.allow_percent)
     except AnswerFormatError as number_error:
-        if not re.search(r"[A-Za-z(^*!|√·]", normalize(text)):  # 2^-10, 2⁴, 3!, √2: exact forms
+        # exact forms: 2^-10, 2⁴, 3!, √2, and sums such as 1 + 1/2 (a leading sign is a number's)
+        if not re.search(r"[A-Za-z(^*!|√·]|[\d.)]\s*[-+]", normalize(text)):
             raise number_error
     else:
         return _float_range(parsed.value, parsed.read_as), parsed.read_as

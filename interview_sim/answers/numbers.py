@@ -27,7 +27,7 @@ MAX_EXPONENT = 400  # 10**400 is far beyond any answer in the book, and still ch
 _SIGNS = dict.fromkeys(map(ord, "\u2212\u2013\u2012\ufe63\uff0d"), "-")
 _SIGNS[ord("\u2044")] = "/"  # the fraction slash of 1⁄2
 # ½, ¾, ⅓ … and mixed numbers 3½: NFKC alone would turn 3½ into "31⁄2", thirty-one halves
-_VULGAR = re.compile("(\\d*)\\s*([\u00bc-\u00be\u2150-\u215e])")
+_VULGAR = re.compile("[\u00bc-\u00be\u2150-\u215e]")
 _DECIMAL = r"(?:\d+(?:\.\d*)?|\.\d+)"
 _GROUPED = r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?"
 DIGIT_COMMA_DIGIT = re.compile(r"\d,\d")  # where a decimal comma may hide
@@ -59,7 +59,7 @@ def normalize(text: str) -> str:
     (NFKC alone would fold them into plain characters and read ``2³`` as 23, ``eˣ`` as e·x).
     """
     text = _SUPERSCRIPTS.sub(lambda run: f"^({run.group().translate(_SUPERSCRIPT_PLAIN)})", text)
-    text = _VULGAR.sub(_vulgar_fraction, text)
+    text = _plain_fractions(text)
     folded = unicodedata.normalize("NFKC", text).translate(_SIGNS).strip()
     for char in folded:
         if unicodedata.category(char) in ("Cc", "Cf") and char not in "\t":
@@ -69,11 +69,22 @@ def normalize(text: str) -> str:
     return folded
 
 
-def _vulgar_fraction(match: re.Match) -> str:
-    """½ as (1/2) and the mixed number 3½ as (3+1/2): what the glyph means, in plain text."""
-    numerator, denominator = unicodedata.normalize("NFKC", match[2]).split("\u2044")
-    whole = f"{match[1]}+" if match[1] else ""
-    return f"({whole}{numerator}/{denominator})"
+def _plain_fractions(text: str) -> str:
+    """½ as (1/2) and the mixed number 3½ (or 3 ½) as (3+1/2): what the glyph means, in plain
+    text. One pass: each glyph looks back over at most one space and the digits before it."""
+    pieces, done = [], 0
+    for match in _VULGAR.finditer(text):
+        whole_end = match.start() - (text[match.start() - 1 : match.start()] == " ")
+        whole_start = whole_end
+        while whole_start > done and text[whole_start - 1].isdigit():
+            whole_start -= 1
+        if whole_start == whole_end:  # no whole part: keep any space before the glyph
+            whole_start = whole_end = match.start()
+        numerator, denominator = unicodedata.normalize("NFKC", match[0]).split("\u2044")
+        whole = f"{text[whole_start:whole_end]}+" if whole_end > whole_start else ""
+        pieces += [text[done:whole_start], f"({whole}{numerator}/{denominator})"]
+        done = match.end()
+    return "".join(pieces) + text[done:]
 
 
 def _exact_decimal(mantissa: str, exponent: str | None) -> Fraction:
