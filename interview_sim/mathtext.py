@@ -15,6 +15,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
+import mpmath
 import sympy
 from mpmath.libmp import to_str
 from sympy.printing.precedence import PRECEDENCE
@@ -51,17 +52,35 @@ def decimal_text(value: Any, significant: int = 4) -> str:
     if number.is_zero:
         return "0"
     sign = MINUS if number < 0 else ""
-    scientific = to_str(
-        abs(number)._mpf_, significant, min_fixed=1, max_fixed=0, show_zero_exponent=True
-    )
-    mantissa, exponent = scientific.split("e")
-    power = int(exponent)
+    mantissa, power = _scientific(abs(number), significant)
     if not _FIXED_RANGE[0] <= power < _FIXED_RANGE[1]:
         return f"{sign}{_strip(mantissa)} × 10{str(power).translate(_SUPERSCRIPT)}"
     if power >= significant - 1:  # a whole number part keeps all its digits: 12346, not 12350
         return sign + f"{Decimal(str(abs(number))):.0f}"
     rounded = Decimal(f"{mantissa}e{power}")
     return sign + _strip(f"{rounded:.{significant - 1 - power}f}")
+
+
+def _scientific(magnitude: sympy.Float, significant: int) -> tuple[str, int]:
+    """Mantissa digits and power of ten of a positive Float, for any exponent."""
+    binary_exponent = magnitude._mpf_[2]
+    if abs(binary_exponent) < 10**6:  # the usual case: mpmath prints it, correctly rounded
+        text = to_str(
+            magnitude._mpf_, significant, min_fixed=1, max_fixed=0, show_zero_exponent=True
+        )
+        mantissa, exponent = text.split("e")
+        return mantissa, int(exponent)
+    # e^(e^50) and beyond: printing divides by 10^power, whose cost grows with the power itself;
+    # log₁₀ costs only as many bits as the exponent has
+    bits = binary_exponent.bit_length() + 4 * significant + 20
+    with mpmath.workprec(bits):
+        log10 = mpmath.log10(magnitude._to_mpmath(bits))
+        power = int(mpmath.floor(log10))
+        mantissa = mpmath.power(10, log10 - power)
+    text = mpmath.nstr(mantissa, significant)
+    if float(text) >= 10:  # 9.9996 rounds up to the next power
+        return mpmath.nstr(mantissa / 10, significant), power + 1
+    return text, power
 
 
 def fixed_text(value: Any, places: int) -> str:

@@ -25,7 +25,7 @@ def evaluate(value: Any, digits: int) -> sympy.Float:
     """
     exact = sympy.sympify(value)
     if exact.is_Rational or exact.is_Float:
-        return sympy.Float(exact, digits)
+        return exact.evalf(digits)  # a 10⁶-digit integer is never printed in base 10
     precision = digits + 10
     previous = sympy.N(exact, precision)
     while precision < MAX_DIGITS:

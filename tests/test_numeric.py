@@ -52,3 +52,20 @@ def test_a_power_of_ten_beyond_decimal_exponent_limits_is_still_shown():
     oracle = sympy.N(sympy.log(value, 10), 40)  # log₁₀ of the value: exponent + log₁₀(mantissa)
     assert exponent == int(sympy.floor(oracle))
     assert float(mantissa) == pytest.approx(float(10 ** (oracle - exponent)), rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        E(E(E(sympy.Rational(50, 7)) / 7)),  # a power of ten with 74 digits in its exponent
+        E(-E(45)),
+        sympy.Integer(10) ** (10**6) * sympy.Rational(99996, 10**4),  # rounds up to 1 × 10¹⁰⁰⁰⁰⁰¹
+    ],
+)
+def test_astronomical_values_are_shown_in_bounded_time_with_the_right_power(value):
+    text = decimal_text(value)
+    mantissa, _, power = text.partition(" × 10")
+    exponent = int(power.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")))
+    log10 = sympy.N(sympy.log(value, 10), 120)
+    assert exponent == int(sympy.floor(log10 + sympy.Rational(5, 10**5)))  # after rounding
+    assert 1 <= float(mantissa) < 10
