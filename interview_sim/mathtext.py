@@ -37,6 +37,7 @@ _GREEK = {
     "Omega": "Ω",
 }  # fmt: skip
 _NAMED_LOG_BASES = {2: "log₂", 10: "log₁₀"}
+_LONGEST_POWER = 10**21  # a power of ten with more digits is shown as 10^(mantissa × 10ⁿ)
 _FIXED_RANGE = (-4, 6)  # decimal exponents shown without ×10ⁿ: 0.0001 ≤ |x| < 1 000 000
 
 
@@ -53,6 +54,8 @@ def decimal_text(value: Any, significant: int = 4) -> str:
         return "0"
     sign = MINUS if number < 0 else ""
     mantissa, power = _scientific(abs(number), significant)
+    if abs(power) >= _LONGEST_POWER:  # 10^(10^6363): the power's own digits are the news
+        return f"{sign}10^({decimal_text(sympy.Integer(power), significant)})"
     if not _FIXED_RANGE[0] <= power < _FIXED_RANGE[1]:
         return f"{sign}{_strip(mantissa)} × 10{str(power).translate(_SUPERSCRIPT)}"
     if power >= significant - 1:  # a whole number part keeps all its digits: 12346, not 12350

@@ -26,6 +26,7 @@ PROGRAM_SYNTAX = re.compile(rf"\*|\bE\b|\bpi\b|\bgamma\b|{SYNTAX}")
 # function in program syntax is not
 PROSE_SYNTAX = re.compile(rf"[\w)]\*{{1,2}}[\w(]|{SYNTAX}")
 APPROX = re.compile(r"≈ (\S+(?: × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?)$")
+TOWER = re.compile(r"≈ (−?)10\^\((\S+ × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)\)$")
 X = sympy.Symbol("x", positive=True)
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
@@ -50,14 +51,31 @@ def decimal_value(text: str) -> tuple[sympy.Rational, int]:
 
 
 def assert_approx_matches(text: str, value) -> None:
+    tower = TOWER.search(text)
+    if tower:  # 10^(1.924 × 10⁶³⁶³): the power itself, to 4 figures
+        assert (tower[1] == "−") == bool(sympy.N(value, 30) < 0), text
+        mantissa, exponent = decimal_value(tower[2])
+        shown_log = mantissa * sympy.Float(10, 30) ** exponent
+        truth_log = sympy.N(sympy.log(abs(value), 10), exponent + 20)
+        assert abs(shown_log - truth_log) <= 5e-4 * abs(truth_log), (text, sympy.N(truth_log, 6))
+        return
     match = APPROX.search(text)
     assert match, f"no ≈ decimal in {text!r}"
     mantissa, exponent = decimal_value(match[1])
-    # the oracle: a fixed, far higher working precision than the formatter's, and the power of
-    # ten as a Float (10**-exponent as an exact rational has as many digits as the exponent)
-    truth = sympy.N(value, 1500)
-    shown = sympy.Float(mantissa, 30) * sympy.Float(10, 30) ** exponent
-    assert abs(shown - truth) <= 5e-4 * abs(truth), (text, sympy.N(truth, 6))
+    if abs(exponent) < 10_000:
+        # the oracle: a fixed, far higher working precision than the formatter's, and the power
+        # of ten as a Float (10**-exponent as an exact rational has as many digits as the exponent)
+        truth = sympy.N(value, 1500)
+        shown = sympy.Float(mantissa, 30) * sympy.Float(10, 30) ** exponent
+        assert abs(shown - truth) <= 5e-4 * abs(truth), (text, sympy.N(truth, 6))
+        return
+    # astronomically large or small: the signs agree and the powers of ten (log₁₀ to as many
+    # digits as the exponent has, and a few more) agree to the mantissa's rounding
+    assert (mantissa < 0) == bool(sympy.N(value, 30) < 0), text
+    digits = len(str(abs(exponent))) + 20
+    truth_log = sympy.N(sympy.log(abs(value), 10), digits)
+    shown_log = exponent + sympy.log(abs(mantissa), 10)
+    assert abs(sympy.N(shown_log - truth_log, digits)) <= 3e-4, (text, truth_log)
 
 
 @pytest.mark.parametrize(
