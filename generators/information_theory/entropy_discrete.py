@@ -23,16 +23,8 @@ import sympy
 
 from interview_sim.answers.numbers import format_exact
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import (
-    HALF,
-    combine,
-    entropy_terms,
-    from_rounded,
-    half_unit,
-    in_base,
-    real,
-    slip,
-)
+from interview_sim.kit import combine, entropy_terms, from_rounded, half_unit, in_base, real, slip
+from interview_sim.kit.slips_nets import missing_minus, tabled
 
 SOURCES = ("pmf", "equiprobable", "pixel")
 GRIDS = (8, 16, 20, 10)  # probabilities are multiples of 1/8, 1/16, 0.05 or 0.1
@@ -65,22 +57,20 @@ def draw(rng: Random) -> dict:
 
 def check(params: dict) -> None:
     source, n, probabilities = params["source"], params["outcomes"], params["probabilities"]
+    if source != "pmf" and probabilities:
+        only = f'must be [] for source "{source}" (only a pmf has them)'
+        raise ParamError("probabilities", only)
+    if source == "pixel" and (n < 2 or n & (n - 1)):
+        raise ParamError("outcomes", f"a pixel's number of levels must be a power of two, got {n}")
     if source != "pmf":
-        if probabilities:
-            raise ParamError(
-                "probabilities", f'must be [] for source "{source}" (only a pmf has them)'
-            )
-        if source == "pixel" and (n < 2 or n & (n - 1)):
-            raise ParamError(
-                "outcomes", f"a pixel's number of levels must be a power of two, got {n}"
-            )
-    elif not probabilities:
+        return
+    if not probabilities:
         raise ParamError("probabilities", "a pmf needs 1–10 probabilities")
-    elif n != len(probabilities):
+    if n != len(probabilities):
         raise ParamError(
             "outcomes", f"must equal the number of probabilities ({len(probabilities)})"
         )
-    elif sum(probabilities) != 1:
+    if sum(probabilities) != 1:
         raise ParamError(
             "probabilities", f"must sum to exactly 1, they sum to {sum(probabilities)}"
         )
@@ -91,6 +81,30 @@ def _shown(probabilities: list) -> list[str]:
     if all((p * 100).is_integer for p in probabilities):
         return [format_exact(Fraction(int(p.p), int(p.q))) for p in probabilities]
     return [str(p) for p in probabilities]
+
+
+# How each slip is explained, per part ({n}: the number of outcomes, {p}: a forgotten one's p).
+WHY_BITS = {
+    "nats": "that is the entropy in nats (natural log); bits need log2.",
+    "log10": "that uses log10 (hartleys); bits need log base 2.",
+    "missing_term": "a term is missing (the outcome with p = {p}): every outcome with p > 0 adds "
+    "−p·log2 p.",
+    "uniform": "that is log2 {n}, the entropy only if all {n} outcomes were equally likely.",
+    "outcomes": "that is N = {n}; the entropy is log2 N bits.",
+    "whole_bits": "that is ⌈log2 {n}⌉, the whole bits a fixed-length code needs; log2 {n} need "
+    "not be whole.",
+}
+WHY_NATS = {
+    "bits_not_nats": "that is the entropy in bits; H_nats = H_bits · ln 2.",
+    "wrong_conversion": "that divides by ln 2: H_nats = H_bits · ln 2.",
+}
+WHY_MAX = {
+    "nats": "that is ln {n} (nats); in bits the maximum is log2 {n}.",
+    "this_source": "that is this source's own entropy; the maximum over all pmfs on {n} outcomes "
+    "is reached by the uniform one: log2 {n}.",
+    "one_bit": "1 bit is the maximum only for two outcomes; here it is log2 {n}.",
+    "outcomes": "that is N = {n} itself, not log2 N.",
+}
 
 
 def solve(params: dict) -> Solved:
@@ -106,39 +120,21 @@ def solve(params: dict) -> Solved:
         for p, a in zip(probabilities, weights, strict=True)
     ]
     missing = {text: term for text, term, a in zip(shown, contributions, weights, strict=True) if a}
+    words = {"n": n}
     parts = [
         real(
             "entropy_bits",
             "Entropy H(X) in bits",
             bits,
-            slip("nats", "that is the entropy in nats (natural log); bits need log2.", nats),
-            slip("log10", "that uses log10 (hartleys); bits need log base 2.", in_base(terms, 10)),
-            slip("missing_minus", "the minus sign is missing: H = −Σ p·log2 p ≥ 0.", -bits),
+            *tabled(WHY_BITS, nats=nats, log10=in_base(terms, 10)),
+            missing_minus(-bits, "H = −Σ p·log2 p"),
             *(
-                slip(
-                    "missing_term",
-                    f"a term is missing (the outcome with p = {text}): every "
-                    "outcome with p > 0 adds −p·log2 p.",
-                    bits - term,
-                )
+                slip("missing_term", WHY_BITS["missing_term"].format(p=text), bits - term)
                 for text, term in missing.items()
             ),
-            slip(
-                "uniform",
-                f"that is log2 {n}, the entropy only if all {n} outcomes were equally likely.",
-                log2_n,
-            )
-            if pmf
-            else None,
-            None if pmf else slip("outcomes", f"that is N = {n}; the entropy is log2 N bits.", n),
-            None
-            if pmf
-            else slip(
-                "whole_bits",
-                f"that is ⌈log2 {n}⌉, the whole bits a "
-                f"fixed-length code needs; log2 {n} need not be whole.",
-                sympy.ceiling(log2_n),
-            ),
+            *tabled(WHY_BITS, words=words, uniform=log2_n if pmf else None),
+            *tabled(WHY_BITS, words=words, outcomes=None if pmf else n),
+            *tabled(WHY_BITS, words=words, whole_bits=None if pmf else sympy.ceiling(log2_n)),
             # a pmf's entropy is worked as the sum of its terms, each shown to 4 decimals
             tolerance=from_rounded(sum(1 for a in weights if a) * half_unit(4)),
             unit="bits",
@@ -151,13 +147,8 @@ def solve(params: dict) -> Solved:
                 "entropy_nats",
                 "Entropy H(X) in nats",
                 nats,
-                slip("bits_not_nats", "that is the entropy in bits; H_nats = H_bits · ln 2.", bits),
-                slip(
-                    "wrong_conversion",
-                    "that divides by ln 2: H_nats = H_bits · ln 2.",
-                    bits / sympy.log(2),
-                ),
-                slip("missing_minus", "the minus sign is missing: H = −Σ p·ln p ≥ 0.", -nats),
+                *tabled(WHY_NATS, bits_not_nats=bits, wrong_conversion=bits / sympy.log(2)),
+                missing_minus(-nats, "H = −Σ p·ln p"),
                 # worked as H_bits (4 decimals) × 0.6931: both roundings carry over
                 tolerance=from_rounded(half_unit(4) + half_unit(4) * int(sympy.ceiling(bits))),
                 unit="nats",
@@ -170,41 +161,20 @@ def solve(params: dict) -> Solved:
                 "max_entropy",
                 f"Largest possible entropy of any source with {n} outcomes, in bits",
                 log2_n,
-                slip(
-                    "nats",
-                    f"that is ln {n} (nats); in bits the maximum is log2 {n}.",
-                    in_base({n: 1}, None),
-                    HALF,
-                ),
-                slip(
-                    "this_source",
-                    "that is this source's own entropy; the maximum over all pmfs "
-                    f"on {n} outcomes is reached by the uniform one: log2 {n}.",
-                    bits,
-                ),
-                slip(
-                    "one_bit",
-                    f"1 bit is the maximum only for two outcomes; here it is log2 {n}.",
-                    1,
-                ),
-                slip("outcomes", f"that is N = {n} itself, not log2 N.", n),
+                *tabled(WHY_MAX, words=words, nats=in_base({n: 1}, None), this_source=bits),
+                *tabled(WHY_MAX, words=words, one_bit=1, outcomes=n),
                 unit="bits",
             )
         )
-    facts = {
-        "bits": bits,
-        "nats": nats,
-        "maximum": log2_n,
-        "shown": shown,
-        "symbols": [f"x{i}" for i in range(1, n + 1)] if pmf else [],
-        "contributions": contributions,
-        "has_zero": 0 in probabilities,
-        "is_uniform": uniform,
-        "asks_nats": asks_nats,
-    }
+    facts = {"bits": bits, "nats": nats, "maximum": log2_n, "shown": shown}
+    facts["symbols"] = [f"x{i}" for i in range(1, n + 1)] if pmf else []
+    facts |= {"contributions": contributions, "has_zero": 0 in probabilities}
+    facts |= {"is_uniform": uniform, "asks_nats": asks_nats}
     return Solved(parts, facts)
 
 
+N_MEANS = "number of outcomes N (pmf: its length; equiprobable: symbols; pixel: grey levels)"
+PMF_MEANS = 'the pmf (exactly summing to 1); [] unless source is "pmf"'
 FAMILY = Family(
     id="entropy_discrete",
     chapter="information_theory",
@@ -213,21 +183,8 @@ FAMILY = Family(
     book_refs=("IT-Q3", "IT-Q4", "IT-Q9", "IT-Q10", "IT-Q11"),
     params=(
         Param("source", "what emits the symbol", "choice", options=SOURCES),
-        Param(
-            "outcomes",
-            "number of outcomes N (pmf: its length; equiprobable: symbols; pixel: grey levels)",
-            "integer",
-            low=1,
-            high=65536,
-        ),
-        Param(
-            "probabilities",
-            'the pmf (exactly summing to 1); [] unless source is "pmf"',
-            "numbers",
-            low=0,
-            high=1,
-            length=(0, 10),
-        ),
+        Param("outcomes", N_MEANS, "integer", low=1, high=65536),
+        Param("probabilities", PMF_MEANS, "numbers", low=0, high=1, length=(0, 10)),
         Param("ask_nats", "also ask for the entropy in nats", "choice", options=(False, True)),
     ),
     draw=draw,

@@ -36,6 +36,12 @@ def tabled(
     ]
 
 
+def missing_minus(value: Any, formula: str) -> Mistake:
+    """A −Σ p·log(…) quantity (an entropy, a cross-entropy) written without its minus sign,
+    which makes it negative; ``formula`` is the right one, e.g. "H = −Σ p·log2 p"."""
+    return slip("missing_minus", f"the minus sign is missing: {formula} ≥ 0.", value)
+
+
 def vector(
     id: str, prompt: str, answer: Any, *mistakes: Mistake | None, entry: str = "", **extra: Any
 ) -> Part:
