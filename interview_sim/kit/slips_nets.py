@@ -10,7 +10,7 @@ tag still takes its credit from the one policy in ``interview_sim.kit.slips``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -34,6 +34,12 @@ def tabled(
         for tag, value in values.items()
         if value is not None
     ]
+
+
+def each(why: Mapping[str, str], tag: str, cases: Iterable[tuple[Mapping, Any]]) -> list[Mistake]:
+    """The same slip made at several places (a forgotten term, the loss of each wrong class):
+    one slip per (words, value) of ``cases``, explained by ``why[tag]`` filled with its words."""
+    return [slip(tag, why[tag].format(**words), value) for words, value in cases]
 
 
 def missing_minus(value: Any, formula: str) -> Mistake:
