@@ -9,9 +9,7 @@ Network sizes are drawn (2-3 inputs, 2-4 hidden ReLU units, 2-3 classes), with w
 small integers times 0.1 or 0.5, at least one hidden unit clipped by ReLU and at least one passed,
 and logits spread enough for a non-degenerate softmax. The true class is given explicitly: the
 book prints the loss as -Σ y·ln y with y the softmax output, which is the entropy of the
-prediction, not the cross-entropy with a label; that slip is one of the catalogued mistakes, with
-skipping the ReLU, not normalising the softmax (or skipping the exp), log10 or log2 instead of ln,
-and the loss of the wrong class.
+prediction, not the cross-entropy with a label: WHY lists that slip with the others.
 """
 
 from __future__ import annotations
@@ -22,8 +20,8 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import affine, from_rounded, half_unit, real, relu, slip, softmax
-from interview_sim.kit.slips_nets import tabled, vector
+from interview_sim.kit import affine, from_rounded, half_unit, real, relu, softmax
+from interview_sim.kit.slips_nets import each, tabled, vector
 from interview_sim.model import Part
 
 Vector = list[sympy.Rational]
@@ -56,8 +54,7 @@ def draw(rng: Random) -> dict:
 
     while True:
         x = [sympy.Integer(rng.choice((-2, -1, 1, 1, 2, 2, 3))) for _ in range(n_in)]
-        W1 = [weights(n_in) for _ in range(n_hidden)]
-        b1 = weights(n_hidden)
+        W1, b1 = [weights(n_in) for _ in range(n_hidden)], weights(n_hidden)
         W2 = [weights(n_hidden) for _ in range(n_classes)]
         b2 = weights(n_classes) if rng.random() < 0.5 else [sympy.Integer(0)] * n_classes
         params = {"x": x, "W1": W1, "b1": b1, "W2": W2, "b2": b2}
@@ -115,56 +112,43 @@ WHY = {
 }
 
 
+def _vector(id: str, answer: Vector, **slips: Vector | None) -> Part:
+    """A vector part: its prompt and entry name from PROMPTS, its slips explained by WHY."""
+    prompt, entry = PROMPTS[id]
+    return vector(id, prompt, answer, *tabled(WHY[id], slips), entry=entry)
+
+
 def solve(params: dict) -> Solved:
     W1, W2, b2, x, label = params["W1"], params["W2"], params["b2"], params["x"], params["label"]
     pre, h, z = _forward(params)
     exps = [sympy.exp(zi) for zi in z]
-    total, p = sum(exps), softmax(z)
+    total, p, k = sum(exps), softmax(z), label - 1
     # the same network with the ReLU skipped, or with the hidden or the output bias left out
-    z_linear = affine(W2, pre, b2)
-    h_no_b1 = relu(affine(W1, x, [0] * len(W1)))
+    z_lin, h_no_b1 = affine(W2, pre, b2), relu(affine(W1, x, [0] * len(W1)))
     z_no_b1, z_no_b2 = affine(W2, h_no_b1, b2), affine(W2, h, [0] * len(W2))
 
-    def loss(logits: Vector, j: int = label - 1) -> sympy.Expr:
+    def loss(logits: Vector, j: int = k) -> sympy.Expr:
         """−ln softmax(logits)_j = ln Σ e^logits − logits_j."""
         return sympy.log(sum(sympy.exp(v) for v in logits)) - logits[j]
 
-    def vector_part(id: str, answer: Vector, **slips) -> Part:
-        prompt, entry = PROMPTS[id]
-        return vector(id, prompt, answer, *tabled(WHY[id], slips), entry=entry)
-
     ce, why = loss(z), WHY["cross_entropy"]
     own_entropy = sympy.log(total) - sum(zi * e for zi, e in zip(z, exps, strict=True)) / total
+    slips = tabled(why, log10=ce / sympy.log(10), log2=ce / sympy.log(2))
+    slips += tabled(why, entropy_of_prediction=own_entropy, logit_not_probability=-z[k])
+    slips += tabled(why, relu_skipped=loss(z_lin))
+    others = [j for j in range(len(z)) if j != k]
+    slips += each(why, "wrong_class", [({"j": j + 1, "label": label}, loss(z, j)) for j in others])
     ratios = [zi / sum(z) for zi in z] if sum(z) != 0 else None
+    prompt = f"Cross-entropy loss for the true class {label} (natural log)"
     parts = [
-        vector_part("hidden", h, relu_skipped=pre, bias_forgotten=h_no_b1),
-        vector_part(
-            "logits",
-            z,
-            relu_skipped=z_linear,
-            bias_forgotten=z_no_b1,
-            output_bias_forgotten=z_no_b2,
+        _vector("hidden", h, relu_skipped=pre, bias_forgotten=h_no_b1),
+        _vector(
+            "logits", z, relu_skipped=z_lin, bias_forgotten=z_no_b1, output_bias_forgotten=z_no_b2
         ),
-        vector_part(
-            "softmax", p, not_normalised=exps, exp_skipped=ratios, relu_skipped=softmax(z_linear)
-        ),
-        real(
-            "cross_entropy",
-            f"Cross-entropy loss for the true class {label} (natural log)",
-            ce,
-            *tabled(why, log10=ce / sympy.log(10), log2=ce / sympy.log(2)),
-            *tabled(why, entropy_of_prediction=own_entropy, logit_not_probability=-z[label - 1]),
-            *tabled(why, relu_skipped=loss(z_linear)),
-            *(
-                slip("wrong_class", why["wrong_class"].format(j=j + 1, label=label), loss(z, j))
-                for j in range(len(z))
-                if j != label - 1
-            ),
-            tolerance=from_rounded(_log_rounding(p[label - 1])),
-        ),
+        _vector("softmax", p, not_normalised=exps, exp_skipped=ratios, relu_skipped=softmax(z_lin)),
+        real("cross_entropy", prompt, ce, *slips, tolerance=from_rounded(_log_rounding(p[k]))),
     ]
-    facts = {"pre": pre, "h": h, "z": z, "exps": exps, "total": total, "p": p, "ce": ce}
-    facts |= {"p_label": p[label - 1], "has_b2": any(bi != 0 for bi in b2)}
+    facts = dict(pre=pre, h=h, z=z, exps=exps, total=total, p=p, ce=ce, has_b2=any(b2))
     return Solved(parts, facts)
 
 
@@ -172,7 +156,6 @@ def _matrix(name: str, meaning: str, rows: tuple[int, int]) -> Param:
     return Param(name, meaning, "matrix", -100, 100, length=rows, cols=(1, 8))
 
 
-# our stand-in with the book's shapes (see the module docstring), not the book's numbers
 BOOK = {"x": [1, 2], "W1": [[0.5, -1], [1, 0.5], [-0.5, 1]], "b1": [0.5, -1, 0]}
 BOOK |= {"W2": [[1, -0.5, 0.5], [-1, 1, 0.5]], "b2": [0, 0], "label": 1}
 FAMILY = Family(
