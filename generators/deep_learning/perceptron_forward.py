@@ -68,11 +68,9 @@ def draw(rng: Random) -> dict:
 
 
 def check(params: dict) -> None:
-    if len(params["w"]) != len(params["x"]):
-        raise ParamError(
-            "w",
-            f"needs one weight per input: {len(params['x'])} inputs, {len(params['w'])} weights",
-        )
+    inputs, weights = len(params["x"]), len(params["w"])
+    if weights != inputs:
+        raise ParamError("w", f"needs one weight per input: {inputs} inputs, {weights} weights")
     if params["truth_table"] and len(params["x"]) != 2:
         raise ParamError("truth_table", "the binary-input table needs exactly 2 inputs")
 
@@ -120,16 +118,13 @@ def _slips(part_id: str, run, params: dict) -> list[Mistake]:
     """The node run wrongly, in matching order: ``run(weights, bias, activation, after)`` gives
     the part's quantity; a slip the part does not explain (in WHY) does not apply to it."""
     w, b, f = params["w"], params["b"], params["activation"]
+    others = [g for g in ACTIVATIONS if g not in (f, "identity")]
     wrong = [
         ("bias_forgotten", run(w, 0, f), {}),
         ("bias_subtracted", run(w, -b, f), {}),
         ("bias_after_activation", run(w, 0, f, b), {}),
         ("activation_not_applied", run(w, b, "identity"), {}),
-        *(
-            ("wrong_activation", run(w, b, g), {"other": NAMES[g]})
-            for g in ACTIVATIONS
-            if g not in (f, "identity")
-        ),
+        *(("wrong_activation", run(w, b, g), {"other": NAMES[g]}) for g in others),
         *(("weights_swapped", run(ws, b, f), {"i": i + 1, "j": j + 1}) for i, j, ws in _swaps(w)),
     ]
     why = WHY[part_id]
