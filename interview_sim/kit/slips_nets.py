@@ -1,11 +1,12 @@
-"""Slips as data: a family's mistake catalogue as a table, and the standard slips written once.
+"""Slips as data: a family's mistake catalogue as a table, and slips worded once for all.
 
 A ``slip(...)`` literal spends five formatted lines on one sentence and one value. Here the
 sentences sit in a table (tag → explanation template, one line each) and a part passes only the
-values, by tag: ``real("loss", prompt, ce, *tabled(WHY, log10=..., log2=...))``. Slips that many
-families make the same way (a missing minus sign, a layer's forgotten bias, one of two
-concatenated vectors counted alone) are functions below, so their wording is written once. Every
-tag still takes its credit from the one policy in ``interview_sim.kit.slips``.
+values, by tag: ``real("loss", prompt, ce, *tabled(WHY, log10=..., log2=...))``; ``each`` is the
+same slip made at several places (each forgotten term). A slip that several families word the
+same way (the missing minus sign of an entropy or cross-entropy) is a function, written once.
+Every tag still takes its credit from the one policy in ``interview_sim.kit.slips``. ``vector``
+is the part builder the kit lacked: a vector answer whose slips are vectors too.
 """
 
 from __future__ import annotations
@@ -56,5 +57,7 @@ def vector(
     if entry:
         names = ", ".join(f"{entry}{i}" for i in range(1, len(answer) + 1))
         extra.setdefault("hint", f"{len(answer)} numbers in order: [{names}]")
-    mistakes = tuple(replace(m, value=tuple(m.value)) for m in mistakes if m is not None)
+    mistakes = tuple(
+        replace(m, value=tuple(m.value)) for m in mistakes if m is not None and m.value is not None
+    )
     return part(AnswerKind.VECTOR, id, prompt, tuple(answer), *mistakes, **extra)
