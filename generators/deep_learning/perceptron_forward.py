@@ -150,23 +150,19 @@ def solve(params: dict) -> Solved:
     def table(weights, bias, g, after=0):
         return tuple(node(pair)(weights, bias, g, after) for pair in BINARY_INPUTS)
 
+    sum_slips, output_slips = (
+        _slips("weighted_sum", weighted_sum, params),
+        _slips("output", node(x), params),
+    )
     parts = [
-        real(
-            "weighted_sum",
-            PROMPTS["weighted_sum"],
-            s,
-            *_slips("weighted_sum", weighted_sum, params),
-        ),
-        real("output", PROMPTS["output"].format(name=name), y, *_slips("output", node(x), params)),
+        real("weighted_sum", PROMPTS["weighted_sum"], s, *sum_slips),
+        real("output", PROMPTS["output"].format(name=name), y, *output_slips),
     ]
     products = [wi * xi for wi, xi in zip(w, x, strict=True)]
     facts: dict = {"products": products, "dot": dot, "s": s, "y": y, "name": name}
     if params["truth_table"]:
-        slips, prompt, outputs = (
-            _slips("binary_table", table, params),
-            PROMPTS["binary_table"],
-            table(w, b, f),
-        )
+        slips, outputs = _slips("binary_table", table, params), table(w, b, f)
+        prompt = PROMPTS["binary_table"]
         parts.append(vector("binary_table", prompt, outputs, *slips, hint=TABLE_HINT))
         sums = [_dot(w, pair) + b for pair in BINARY_INPUTS]
         facts["table"] = list(zip(BINARY_INPUTS, sums, outputs, strict=True))
