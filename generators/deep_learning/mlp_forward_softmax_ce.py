@@ -9,9 +9,7 @@ Network sizes are drawn (2-3 inputs, 2-4 hidden ReLU units, 2-3 classes), with w
 small integers times 0.1 or 0.5, at least one hidden unit clipped by ReLU and at least one passed,
 and logits spread enough for a non-degenerate softmax. The true class is given explicitly: the
 book prints the loss as -Σ y·ln y with y the softmax output, which is the entropy of the
-prediction, not the cross-entropy with a label; that slip is one of the catalogued mistakes, with
-skipping the ReLU, not normalising the softmax (or skipping the exp), log10 or log2 instead of ln,
-and the loss of the wrong class.
+prediction, not the cross-entropy with a label: WHY lists that slip with the others.
 """
 
 from __future__ import annotations
@@ -22,16 +20,16 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import affine, from_rounded, half_unit, part, real, relu, slip, softmax
-from interview_sim.model import AnswerKind
+from interview_sim.kit import affine, from_rounded, half_unit, real, relu, softmax
+from interview_sim.kit.slips_nets import each, tabled, vector
+from interview_sim.model import Part
 
 Vector = list[sympy.Rational]
-
-
-def _entries(name: str, count: int) -> str:
-    """The input hint of a vector part: how many numbers, in which order."""
-    names = ", ".join(f"{name}{i}" for i in range(1, count + 1))
-    return f"{count} numbers in order: [{names}]"
+PROMPTS = {  # the vector parts: what is asked, and the name of its entries in the input hint
+    "hidden": ("Hidden activations h = ReLU(W1·x + b1), as a vector", "h"),
+    "logits": ("Output logits z = W2·h + b2, as a vector", "z"),
+    "softmax": ("Softmax probabilities p = softmax(z), as a vector", "p"),
+}
 
 
 def _log_rounding(p: sympy.Expr) -> Fraction:
@@ -40,11 +38,11 @@ def _log_rounding(p: sympy.Expr) -> Fraction:
     return half_unit(4) / (shown - half_unit(4)) if shown > 2 * half_unit(4) else Fraction(0)
 
 
-def _forward(params: dict) -> dict:
+def _forward(params: dict) -> tuple[Vector, Vector, Vector]:
+    """Pre-activations, hidden activations and logits."""
     pre = affine(params["W1"], params["x"], params["b1"])
     h = relu(pre)
-    z = affine(params["W2"], h, params["b2"])
-    return {"pre": pre, "h": h, "z": z}
+    return pre, h, affine(params["W2"], h, params["b2"])
 
 
 def draw(rng: Random) -> dict:
@@ -56,16 +54,13 @@ def draw(rng: Random) -> dict:
 
     while True:
         x = [sympy.Integer(rng.choice((-2, -1, 1, 1, 2, 2, 3))) for _ in range(n_in)]
-        W1 = [weights(n_in) for _ in range(n_hidden)]
-        b1 = weights(n_hidden)
+        W1, b1 = [weights(n_in) for _ in range(n_hidden)], weights(n_hidden)
         W2 = [weights(n_hidden) for _ in range(n_classes)]
         b2 = weights(n_classes) if rng.random() < 0.5 else [sympy.Integer(0)] * n_classes
         params = {"x": x, "W1": W1, "b1": b1, "W2": W2, "b2": b2}
-        values = _forward(params)
-        pre, z = values["pre"], values["z"]
-        relu_matters = any(p < 0 for p in pre) and any(p > 0 for p in pre)
-        spread = max(z) - min(z)
-        if relu_matters and len(set(z)) == n_classes and 0 < spread <= 4 and max(pre) <= 4:
+        pre, _, z = _forward(params)
+        # ReLU clips some unit and passes another; distinct logits, spread enough for a softmax
+        if min(pre) < 0 < max(pre) <= 4 and len(set(z)) == n_classes and max(z) - min(z) <= 4:
             break
     params["label"] = rng.randint(1, n_classes)
     return params
@@ -85,185 +80,99 @@ def check(params: dict) -> None:
         raise ParamError("label", f"must be a class number from 1 to {len(W2)}")
 
 
+# How each slip is explained, per part ({j}: a wrong class, {label}: the true one).
+WHY = {
+    "hidden": {
+        "relu_skipped": "those are the pre-activations; ReLU clips negatives to 0.",
+        "bias_forgotten": "the hidden bias b1 is added before the ReLU.",
+    },
+    "logits": {
+        "relu_skipped": "those logits use the pre-activations; apply ReLU to the hidden layer "
+        "first.",
+        "bias_forgotten": "the hidden bias b1 was left out of the hidden layer.",
+        "output_bias_forgotten": "the output bias b2 is part of z.",
+    },
+    "softmax": {
+        "not_normalised": "those are e^z without the division by Σ e^z; probabilities must add "
+        "up to 1.",
+        "exp_skipped": "that divides the logits by their sum; softmax exponentiates first: "
+        "e^z / Σ e^z.",
+        "relu_skipped": "that is the softmax of logits computed without the hidden ReLU.",
+    },
+    "cross_entropy": {
+        "log10": "that uses log10; the cross-entropy uses the natural log: -ln p_y.",
+        "log2": "that is the loss in bits (log2); the question asks for nats (ln).",
+        "entropy_of_prediction": "that is -Σ p·ln p, the entropy of the prediction; the "
+        "cross-entropy with the label is -ln p_y for the true class only.",
+        "logit_not_probability": "that is minus the logit z_y; the loss is minus the log of the "
+        "softmax probability.",
+        "relu_skipped": "that loss comes from logits computed without the hidden ReLU.",
+        "wrong_class": "that is -ln p_{j}, the loss for class {j}; the true class is {label}.",
+    },
+}
+
+
+def _vector(id: str, answer: Vector, **slips: Vector | None) -> Part:
+    """A vector part: its prompt and entry name from PROMPTS, its slips explained by WHY."""
+    prompt, entry = PROMPTS[id]
+    return vector(id, prompt, answer, *tabled(WHY[id], slips), entry=entry)
+
+
 def solve(params: dict) -> Solved:
-    W1, W2, b2 = params["W1"], params["W2"], params["b2"]
-    x, label = params["x"], params["label"]
-    k = label - 1
-    values = _forward(params)
-    pre, h, z = values["pre"], values["h"], values["z"]
-    p = softmax(z)
-    total = sum(sympy.exp(zi) for zi in z)
-    ce = sympy.log(total) - z[k]
+    W1, W2, b2, x, label = params["W1"], params["W2"], params["b2"], params["x"], params["label"]
+    pre, h, z = _forward(params)
+    exps = [sympy.exp(zi) for zi in z]
+    total, p, k = sum(exps), softmax(z), label - 1
+    # the same network with the ReLU skipped, or with the hidden or the output bias left out
+    z_lin, h_no_b1 = affine(W2, pre, b2), relu(affine(W1, x, [0] * len(W1)))
+    z_no_b1, z_no_b2 = affine(W2, h_no_b1, b2), affine(W2, h, [0] * len(W2))
 
-    # the same network with the ReLU skipped, or with a bias left out
-    z_linear = affine(W2, pre, b2)
-    h_no_bias = relu(affine(W1, x, [0] * len(W1)))
-    z_no_hidden_bias = affine(W2, h_no_bias, b2)
-    z_no_output_bias = affine(W2, h, [0] * len(W2))
-    p_linear = softmax(z_linear)
+    def loss(logits: Vector, j: int = k) -> sympy.Expr:
+        """−ln softmax(logits)_j = ln Σ e^logits − logits_j."""
+        return sympy.log(sum(sympy.exp(v) for v in logits)) - logits[j]
 
-    hidden = part(
-        AnswerKind.VECTOR,
-        "hidden",
-        "Hidden activations h = ReLU(W1·x + b1), as a vector",
-        tuple(h),
-        slip(
-            "relu_skipped", "those are the pre-activations; ReLU clips negatives to 0.", tuple(pre)
+    ce, why = loss(z), WHY["cross_entropy"]
+    own_entropy = sympy.log(total) - sum(zi * e for zi, e in zip(z, exps, strict=True)) / total
+    slips = tabled(why, log10=ce / sympy.log(10), log2=ce / sympy.log(2))
+    slips += tabled(why, entropy_of_prediction=own_entropy, logit_not_probability=-z[k])
+    slips += tabled(why, relu_skipped=loss(z_lin))
+    others = [j for j in range(len(z)) if j != k]
+    slips += each(why, "wrong_class", [({"j": j + 1, "label": label}, loss(z, j)) for j in others])
+    ratios = [zi / sum(z) for zi in z] if sum(z) != 0 else None
+    prompt = f"Cross-entropy loss for the true class {label} (natural log)"
+    parts = [
+        _vector("hidden", h, relu_skipped=pre, bias_forgotten=h_no_b1),
+        _vector(
+            "logits", z, relu_skipped=z_lin, bias_forgotten=z_no_b1, output_bias_forgotten=z_no_b2
         ),
-        slip("bias_forgotten", "the hidden bias b1 is added before the ReLU.", tuple(h_no_bias)),
-        hint=_entries("h", len(h)),
-    )
-    logits = part(
-        AnswerKind.VECTOR,
-        "logits",
-        "Output logits z = W2·h + b2, as a vector",
-        tuple(z),
-        slip(
-            "relu_skipped",
-            "those logits use the pre-activations; apply ReLU to the hidden layer first.",
-            tuple(z_linear),
-        ),
-        slip(
-            "bias_forgotten",
-            "the hidden bias b1 was left out of the hidden layer.",
-            tuple(z_no_hidden_bias),
-        ),
-        slip("output_bias_forgotten", "the output bias b2 is part of z.", tuple(z_no_output_bias)),
-        hint=_entries("z", len(z)),
-    )
-    softmax_mistakes = [
-        slip(
-            "not_normalised",
-            "those are e^z without the division by Σ e^z; probabilities must add up to 1.",
-            tuple(sympy.exp(zi) for zi in z),
-        ),
-        slip(
-            "relu_skipped",
-            "that is the softmax of logits computed without the hidden ReLU.",
-            tuple(p_linear),
-        ),
+        _vector("softmax", p, not_normalised=exps, exp_skipped=ratios, relu_skipped=softmax(z_lin)),
+        real("cross_entropy", prompt, ce, *slips, tolerance=from_rounded(_log_rounding(p[k]))),
     ]
-    if sum(z) != 0:
-        softmax_mistakes.insert(
-            1,
-            slip(
-                "exp_skipped",
-                "that divides the logits by their sum; softmax exponentiates first: e^z / Σ e^z.",
-                tuple(zi / sum(z) for zi in z),
-            ),
-        )
-    probabilities = part(
-        AnswerKind.VECTOR,
-        "softmax",
-        "Softmax probabilities p = softmax(z), as a vector",
-        tuple(p),
-        *tuple(softmax_mistakes),
-        hint=_entries("p", len(p)),
-    )
-    loss_mistakes = [
-        slip(
-            "log10",
-            "that uses log10; the cross-entropy uses the natural log: -ln p_y.",
-            ce / sympy.log(10),
-        ),
-        slip(
-            "log2",
-            "that is the loss in bits (log2); the question asks for nats (ln).",
-            ce / sympy.log(2),
-        ),
-        slip(
-            "entropy_of_prediction",
-            "that is -Σ p·ln p, the entropy of the prediction; the cross-entropy with the label "
-            "is -ln p_y for the true class only.",
-            sympy.log(total) - sum(zi * sympy.exp(zi) for zi in z) / total,
-        ),
-        slip(
-            "logit_not_probability",
-            "that is minus the logit z_y; the loss is minus the log of the softmax probability.",
-            -z[k],
-        ),
-        slip(
-            "relu_skipped",
-            "that loss comes from logits computed without the hidden ReLU.",
-            sympy.log(sum(sympy.exp(zi) for zi in z_linear)) - z_linear[k],
-        ),
-    ]
-    for j in range(len(z)):
-        if j != k:
-            loss_mistakes.append(
-                slip(
-                    "wrong_class",
-                    f"that is -ln p_{j + 1}, the loss for class {j + 1}; "
-                    f"the true class is {label}.",
-                    sympy.log(total) - z[j],
-                )
-            )
-    loss = real(
-        "cross_entropy",
-        f"Cross-entropy loss for the true class {label} (natural log)",
-        ce,
-        *tuple(loss_mistakes),
-        tolerance=from_rounded(_log_rounding(p[k])),
-    )
-    facts = {
-        "pre": pre,
-        "h": h,
-        "z": z,
-        "exps": [sympy.exp(zi) for zi in z],
-        "total": total,
-        "p": p,
-        "ce": ce,
-        "p_label": p[k],
-        "has_b2": any(bi != 0 for bi in b2),
-    }
-    return Solved([hidden, logits, probabilities, loss], facts)
+    facts = dict(pre=pre, h=h, z=z, exps=exps, total=total, p=p, ce=ce, has_b2=any(b2))
+    return Solved(parts, facts)
 
 
+def _matrix(name: str, meaning: str, rows: tuple[int, int]) -> Param:
+    return Param(name, meaning, "matrix", -100, 100, length=rows, cols=(1, 8))
+
+
+BOOK = {"x": [1, 2], "W1": [[0.5, -1], [1, 0.5], [-0.5, 1]], "b1": [0.5, -1, 0]}
+BOOK |= {"W2": [[1, -0.5, 0.5], [-1, 1, 0.5]], "b2": [0, 0], "label": 1}
 FAMILY = Family(
     id="mlp_forward_softmax_ce",
     chapter="deep_learning",
     title="MLP forward pass: ReLU, softmax and cross-entropy",
     book_refs=("DL-Q37",),
     params=(
-        Param("x", "input vector", "numbers", low=-100, high=100, length=(1, 8)),
-        Param(
-            "W1",
-            "hidden-layer weights, one row per hidden unit",
-            "matrix",
-            -100,
-            100,
-            length=(1, 8),
-            cols=(1, 8),
-        ),
-        Param("b1", "hidden-layer biases", "numbers", low=-100, high=100, length=(1, 8)),
-        Param(
-            "W2",
-            "output-layer weights, one row per class",
-            "matrix",
-            -100,
-            100,
-            length=(2, 8),
-            cols=(1, 8),
-        ),
-        Param(
-            "b2",
-            "output-layer biases (zeros for none)",
-            "numbers",
-            low=-100,
-            high=100,
-            length=(2, 8),
-        ),
+        Param("x", "input vector", "numbers", -100, 100, length=(1, 8)),
+        _matrix("W1", "hidden-layer weights, one row per hidden unit", rows=(1, 8)),
+        Param("b1", "hidden-layer biases", "numbers", -100, 100, length=(1, 8)),
+        _matrix("W2", "output-layer weights, one row per class", rows=(2, 8)),
+        Param("b2", "output-layer biases (zeros for none)", "numbers", -100, 100, length=(2, 8)),
         Param("label", "the true class, numbered from 1", "integer", low=1, high=8),
     ),
     draw=draw,
     solve=solve,
     check=check,
-    book_params={
-        "x": [1, 2],
-        "W1": [[0.5, -1], [1, 0.5], [-0.5, 1]],
-        "b1": [0.5, -1, 0],
-        "W2": [[1, -0.5, 0.5], [-1, 1, 0.5]],
-        "b2": [0, 0],
-        "label": 1,
-    },
+    book_params=BOOK,
 )

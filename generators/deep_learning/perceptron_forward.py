@@ -6,10 +6,8 @@ DL-Q42/DL-Q43 (a two-input unit evaluated on the four binary input pairs). The n
 (2-4), the grid of the numbers (0.05 or 0.1) and the activation (identity, step, ReLU, sigmoid) are
 drawn.
 
-The book's figure adds the bias at the *sum node*, before the activation: s = w·x + b, y = f(s).
-The classic slips are forgetting or subtracting the bias, adding it after the activation
-(f(w·x) + b), reporting the sum without the activation, applying a different activation (sigmoid
-where ReLU was asked), and pairing a weight with the wrong input.
+The book's figure adds the bias at the *sum node*, before the activation: s = w·x + b, y = f(s);
+adding it after the activation, f(w·x) + b, is the classic slip. WHY lists every slip caught.
 """
 
 from __future__ import annotations
@@ -20,12 +18,20 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import part, real, sigmoid, slip
-from interview_sim.model import AnswerKind, Mistake
+from interview_sim.kit import real, sigmoid, slip
+from interview_sim.kit.slips_nets import vector
+from interview_sim.model import Mistake
 
 ACTIVATIONS = ("identity", "step", "relu", "sigmoid")
 NAMES = {"identity": "identity", "step": "step", "relu": "ReLU", "sigmoid": "sigmoid"}
 BINARY_INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
+PROMPTS = {
+    "weighted_sum": "Weighted sum s at the sum node (including the bias)",
+    "output": "Output of the node after the {name} activation",
+    "binary_table": "Outputs for the inputs (x1, x2) = (0, 0), (0, 1), (1, 0), (1, 1), as a vector "
+    "in that order",
+}
+TABLE_HINT = "four outputs, for (0, 0), (0, 1), (1, 0), (1, 1) in that order: [y1, y2, y3, y4]"
 
 
 def activate(name: str, s: sympy.Expr) -> sympy.Expr:
@@ -62,11 +68,9 @@ def draw(rng: Random) -> dict:
 
 
 def check(params: dict) -> None:
-    if len(params["w"]) != len(params["x"]):
-        raise ParamError(
-            "w",
-            f"needs one weight per input: {len(params['x'])} inputs, {len(params['w'])} weights",
-        )
+    inputs, weights = len(params["x"]), len(params["w"])
+    if weights != inputs:
+        raise ParamError("w", f"needs one weight per input: {inputs} inputs, {weights} weights")
     if params["truth_table"] and len(params["x"]) != 2:
         raise ParamError("truth_table", "the binary-input table needs exactly 2 inputs")
 
@@ -76,14 +80,9 @@ def _dot(w, x) -> sympy.Rational:
 
 
 def _swaps(w: list) -> list[tuple[int, int, list]]:
-    """Every way of exchanging two weights (a weight multiplied with the wrong input)."""
-    out = []
-    for i, j in combinations(range(len(w)), 2):
-        if w[i] != w[j]:
-            swapped = list(w)
-            swapped[i], swapped[j] = swapped[j], swapped[i]
-            out.append((i, j, swapped))
-    return out
+    """Every way of exchanging two different weights (a weight multiplied with the wrong input)."""
+    pairs = [(i, j) for i, j in combinations(range(len(w)), 2) if w[i] != w[j]]
+    return [(i, j, [*w[:i], w[j], *w[i + 1 : j], w[i], *w[j + 1 :]]) for i, j in pairs]
 
 
 # How each wrong way of running the node is explained, per part ({name}: this node's activation,
@@ -115,19 +114,17 @@ WHY = {
 }
 
 
-def _slips(part_id: str, run, w: list, b, f: str) -> list[Mistake]:
+def _slips(part_id: str, run, params: dict) -> list[Mistake]:
     """The node run wrongly, in matching order: ``run(weights, bias, activation, after)`` gives
     the part's quantity; a slip the part does not explain (in WHY) does not apply to it."""
+    w, b, f = params["w"], params["b"], params["activation"]
+    others = [g for g in ACTIVATIONS if g not in (f, "identity")]
     wrong = [
         ("bias_forgotten", run(w, 0, f), {}),
         ("bias_subtracted", run(w, -b, f), {}),
         ("bias_after_activation", run(w, 0, f, b), {}),
         ("activation_not_applied", run(w, b, "identity"), {}),
-        *(
-            ("wrong_activation", run(w, b, g), {"other": NAMES[g]})
-            for g in ACTIVATIONS
-            if g not in (f, "identity")
-        ),
+        *(("wrong_activation", run(w, b, g), {"other": NAMES[g]}) for g in others),
         *(("weights_swapped", run(ws, b, f), {"i": i + 1, "j": j + 1}) for i, j, ws in _swaps(w)),
     ]
     why = WHY[part_id]
@@ -140,55 +137,39 @@ def _slips(part_id: str, run, w: list, b, f: str) -> list[Mistake]:
 
 def solve(params: dict) -> Solved:
     x, w, b, f = params["x"], params["w"], params["b"], params["activation"]
-    name = NAMES[f]
     dot = _dot(w, x)
-    s = dot + b
-    y = activate(f, s)
+    s, y, name = dot + b, activate(f, dot + b), NAMES[f]
 
-    def at_x(weights, bias, g, after=0):
-        return activate(g, _dot(weights, x) + bias) + after
+    def node(inputs):
+        """The node on ``inputs``, run as _slips varies it."""
+        return lambda weights, bias, g, after=0: activate(g, _dot(weights, inputs) + bias) + after
 
     def weighted_sum(weights, bias, g, after=0):
         return _dot(weights, x) + bias
 
     def table(weights, bias, g, after=0):
-        return tuple(activate(g, _dot(weights, pair) + bias) + after for pair in BINARY_INPUTS)
+        return tuple(node(pair)(weights, bias, g, after) for pair in BINARY_INPUTS)
 
+    sum_slips, output_slips = (
+        _slips("weighted_sum", weighted_sum, params),
+        _slips("output", node(x), params),
+    )
     parts = [
-        real(
-            "weighted_sum",
-            "Weighted sum s at the sum node (including the bias)",
-            s,
-            *_slips("weighted_sum", weighted_sum, w, b, f),
-        ),
-        real(
-            "output",
-            f"Output of the node after the {name} activation",
-            y,
-            *_slips("output", at_x, w, b, f),
-        ),
+        real("weighted_sum", PROMPTS["weighted_sum"], s, *sum_slips),
+        real("output", PROMPTS["output"].format(name=name), y, *output_slips),
     ]
     products = [wi * xi for wi, xi in zip(w, x, strict=True)]
     facts: dict = {"products": products, "dot": dot, "s": s, "y": y, "name": name}
     if params["truth_table"]:
-        parts.append(
-            part(
-                AnswerKind.VECTOR,
-                "binary_table",
-                "Outputs for the inputs (x1, x2) = (0, 0), (0, 1), (1, 0), (1, 1), as a vector "
-                "in that order",
-                table(w, b, f),
-                *_slips("binary_table", table, w, b, f),
-                hint="four outputs, for (0, 0), (0, 1), (1, 0), (1, 1) in that order: "
-                "[y1, y2, y3, y4]",
-            )
-        )
-        facts["table"] = [
-            (pair, _dot(w, pair) + b, activate(f, _dot(w, pair) + b)) for pair in BINARY_INPUTS
-        ]
+        slips, outputs = _slips("binary_table", table, params), table(w, b, f)
+        prompt = PROMPTS["binary_table"]
+        parts.append(vector("binary_table", prompt, outputs, *slips, hint=TABLE_HINT))
+        sums = [_dot(w, pair) + b for pair in BINARY_INPUTS]
+        facts["table"] = list(zip(BINARY_INPUTS, sums, outputs, strict=True))
     return Solved(parts, facts)
 
 
+TABLE_MEANS = "also ask for the outputs on the four binary input pairs (2 inputs only)"
 FAMILY = Family(
     id="perceptron_forward",
     chapter="deep_learning",
@@ -199,12 +180,7 @@ FAMILY = Family(
         Param("w", "weights w1..wn, one per input", "numbers", low=-100, high=100, length=(1, 8)),
         Param("b", "bias, added at the sum node", low=-100, high=100),
         Param("activation", "activation function of the node", "choice", options=ACTIVATIONS),
-        Param(
-            "truth_table",
-            "also ask for the outputs on the four binary input pairs (2 inputs only)",
-            "choice",
-            options=(False, True),
-        ),
+        Param("truth_table", TABLE_MEANS, "choice", options=(False, True)),
     ),
     draw=draw,
     solve=solve,

@@ -42,6 +42,7 @@ from interview_sim.kit.parts import (
     shape,
 )
 from interview_sim.kit.slips import CREDIT, HALF, WRONG_BASE, slip, wrong_bases
+from interview_sim.kit.slips_nets import each, missing_minus, tabled, vector  # noqa: F401
 
 __all__ = [
     "CREDIT",

@@ -67,12 +67,9 @@ def test_no_table_totals_asked():
         ({"backbone": "ResNet34", "layer": "fc7"}, "layer", "ResNet34 has no layer"),
         ({"second_layer": "fc7"}, "second_layer", "must differ"),
         ({"head_input": "concatenation"}, "head_input", "needs a second_layer"),
-        ({"layer": "pool5"}, "layer", "must be one of"),
-        ({"classes": 1}, "classes", "must be in"),
-        ({"backbone": "AlexNet"}, "backbone", "must be one of"),
     ],
 )
-def test_bad_params(changes, name, message):
+def test_bad_params(changes, name, message):  # out-of-range values: tests/generators/test_kit.py
     with pytest.raises(ParamError) as error:
         FAMILY.from_params({**BASE, **changes})
     assert error.value.name == name and message in str(error.value)

@@ -1,0 +1,46 @@
+"""kit.slips_nets: slips from a table keep their order and the credit policy; vector parts."""
+
+from fractions import Fraction
+
+import pytest
+
+from interview_sim.answers.check import check
+from interview_sim.kit import CREDIT
+from interview_sim.kit.slips_nets import each, missing_minus, tabled, vector
+
+WHY = {"nats": "that is {what} in nats.", "sign": "the sign is wrong.", "off": "{k} is off."}
+
+
+def test_tabled_keeps_order_skips_none_fills_words_and_applies_the_policy():
+    slips = tabled(WHY, {"sign": -2, "off": None}, nats=3, words={"what": "H"})
+    assert [(m.tag, m.value) for m in slips] == [("sign", -2), ("nats", 3)]
+    assert slips[1].explanation == "that is H in nats."
+    assert [m.credit for m in slips] == [CREDIT["sign"], CREDIT["nats"]] == [0, Fraction(1, 2)]
+
+
+def test_tabled_refuses_a_tag_without_an_explanation():
+    with pytest.raises(KeyError):
+        tabled(WHY, typo=1)
+
+
+def test_each_is_one_slip_per_place_with_its_own_words():
+    slips = each(WHY, "off", [({"k": 1}, 10), ({"k": 2}, 20)])
+    assert [(m.tag, m.explanation, m.value) for m in slips] == [
+        ("off", "1 is off.", 10),
+        ("off", "2 is off.", 20),
+    ]
+
+
+def test_missing_minus_states_the_right_formula_and_earns_nothing():
+    slip = missing_minus(-1.5, "H = −Σ p·log2 p")
+    assert (slip.tag, slip.value, slip.credit) == ("missing_minus", -1.5, 0)
+    assert slip.explanation == "the minus sign is missing: H = −Σ p·log2 p ≥ 0."
+
+
+def test_vector_names_its_entries_and_grades_its_vector_slips():
+    part = vector("h", "Hidden h", [1, 2, 3], *tabled(WHY, sign=[-1, -2, -3]), entry="h")
+    assert part.hint == "3 numbers in order: [h1, h2, h3]"
+    assert part.answer == (1, 2, 3) and part.mistakes[0].value == (-1, -2, -3)
+    assert check(part, "[1, 2, 3]").status == "correct"
+    assert check(part, "[-1, -2, -3]").tag == "sign"
+    assert vector("t", "Table", [0, 1], hint="two outputs", entry="y").hint == "two outputs"
