@@ -1,0 +1,92 @@
+"""The slips of statistics and fitted logistic models, each written once with its tag.
+
+A family calls ``variance_for_se(variance, ...)`` instead of spelling out a ``slip(...)``, so the
+same slip has the same tag, the same credit (the one policy in ``slips``) and the same wording
+wherever it appears; the family passes only the words that are its own (how it writes the
+variance, what the upside-down ratio means in its story). A slip that only one family makes stays
+in that family as data: a table of explanations by tag, turned into mistakes by ``caught``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+from interview_sim.kit.slips import HALF, slip
+from interview_sim.model import Mistake
+
+#: an explanation, or an explanation with the family's own partial credit (said in its docstring)
+Why = str | tuple[str, Fraction]
+
+#: mixing up the three scales of a logistic model: (what was given, what was asked) -> why
+_SCALES = {
+    ("probability", "logit"): "that is P(y = 1) = σ(z), not z itself.",
+    ("probability", "odds"): "that is the probability σ(z); the odds are e^z = p/(1 − p).",
+    ("logit", "odds"): "that is the log-odds z; the odds are e^z.",
+    ("odds", "probability"): "that is the odds e^z; the probability is e^z/(1 + e^z) = σ(z).",
+}
+
+
+def caught(why: Mapping[str, Why], **values: Any) -> tuple[Mistake | None, ...]:
+    """One mistake per ``tag=value``, in the order given (the order of matching), explained by
+    ``why[tag]``; a value of None leaves that slip out of this variant."""
+    found: list[Mistake | None] = []
+    for tag, value in values.items():
+        text, credit = (why[tag], None) if isinstance(why[tag], str) else why[tag]
+        found.append(None if value is None else slip(tag, text, value, credit))
+    return tuple(found)
+
+
+def variance_for_se(variance: Any, variance_is: str, se_is: str) -> Mistake:
+    """The variance given as the standard error: the square root forgotten."""
+    why = f"that is {variance_is}, the variance; the standard error is its square root, {se_is}."
+    return slip("variance_not_se", why, variance)
+
+
+def inverted(value: Any, what: str) -> Mistake:
+    """A ratio upside down (odds against for odds for, a decrease for an increase); ``what``
+    says what the upside-down value is."""
+    return slip("inverted", f"that is {what}.", value)
+
+
+def sign(value: Any, why: str = "a sign slipped when moving the terms across.") -> Mistake:
+    """The right magnitude with the wrong sign."""
+    return slip("sign", why, value)
+
+
+def scale_mixup(given: str, asked: str, value: Any) -> Mistake:
+    """A logistic model's probability, odds or logit given where another of the three was asked
+    (tag ``<given>_not_<asked>``)."""
+    return slip(f"{given}_not_{asked}", _SCALES[given, asked], value)
+
+
+def dropped_binomial_coefficient(value: Any, likelihood: str = "l(γ)") -> Mistake:
+    """A binomial log-likelihood without its constant ln C(n, y): the maximiser is right, the
+    value is not, so half credit (the policy's "right method, one wrong detail")."""
+    why = (
+        "the constant ln C(n, y) is missing. It does not move the maximiser, but "
+        f"{likelihood} itself is ln C(n, y) + y ln γ + (n − y) ln(1 − γ)."
+    )
+    return slip("dropped_binomial_coefficient", why, value, HALF)
+
+
+def observed_information(value: Any, expectation: str) -> Mistake:
+    """The observed information −l''(θ) given for the Fisher information, its expectation over
+    the data: the right curvature one step short, so half credit."""
+    why = (
+        "that is the observed information −l''(γ) for this sample. The Fisher information is "
+        f"its expectation over Y: {expectation}."
+    )
+    return slip("observed_information", why, value, HALF)
+
+
+def one_sided_z(interval: Any, z_one_sided: str, z: str, level: Any) -> Mistake:
+    """A two-sided interval built with the one-sided critical value (too narrow)."""
+    why = f"that uses the one-sided z = {z_one_sided}; a two-sided {level}% interval needs z = {z}."
+    return slip("one_sided_z", why, interval)
+
+
+def no_z(interval: Any, z: str) -> Mistake:
+    """An interval of ± one standard error: the critical value left out."""
+    return slip("no_z", f"that is β̂ ± SE; the margin is z·SE with z = {z}.", interval)

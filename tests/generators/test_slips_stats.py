@@ -1,0 +1,54 @@
+"""kit.slips_stats: each statistics slip keeps its tag, its credit and its wording in one place."""
+
+from fractions import Fraction
+
+import pytest
+
+from interview_sim.kit import slips_stats
+from interview_sim.kit.slips import CREDIT
+
+
+def test_caught_keeps_the_order_skips_absent_slips_and_takes_a_partial_credit():
+    why = {"a_slip": "first.", "b_slip": ("second.", Fraction(1, 4)), "sign": "flipped."}
+    found = slips_stats.caught(why, b_slip=2, a_slip=None, sign=-1)
+    assert [(m.tag, m.explanation, m.value, m.credit) for m in found if m] == [
+        ("b_slip", "second.", 2, Fraction(1, 4)),
+        ("sign", "flipped.", -1, CREDIT["sign"]),
+    ]
+    assert found[1] is None
+
+
+def test_caught_refuses_a_credit_that_contradicts_the_policy():
+    with pytest.raises(ValueError, match="credit policy"):
+        slips_stats.caught({"inverted": ("upside down.", Fraction(1, 2))}, inverted=3)
+
+
+def test_standard_slips_carry_their_tag_credit_and_the_family_words():
+    cases = [
+        (slips_stats.variance_for_se(1, "1/I", "1/√I"), "variance_not_se", 0, "1/√I."),
+        (slips_stats.inverted(2, "the odds against"), "inverted", 0, "the odds against."),
+        (slips_stats.sign(3), "sign", 0, "moving the terms across."),
+        (slips_stats.scale_mixup("logit", "odds", 4), "logit_not_odds", 0, "the odds are e^z."),
+        (
+            slips_stats.dropped_binomial_coefficient(5, "ln L"),
+            "dropped_binomial_coefficient",
+            Fraction(1, 2),
+            "ln L itself is ln C(n, y)",
+        ),
+        (
+            slips_stats.observed_information(6, "it is n/γ"),
+            "observed_information",
+            Fraction(1, 2),
+            "over Y: it is n/γ.",
+        ),
+        (
+            slips_stats.one_sided_z((7, 8), "1.645", "1.960", 95),
+            "one_sided_z",
+            0,
+            "a two-sided 95% interval needs z = 1.960.",
+        ),
+        (slips_stats.no_z((9, 10), "2.576"), "no_z", 0, "with z = 2.576."),
+    ]
+    for mistake, tag, credit, words in cases:
+        assert (mistake.tag, mistake.credit) == (tag, credit)
+        assert words in mistake.explanation, (tag, mistake.explanation)
