@@ -15,6 +15,7 @@ from typing import Any
 
 from interview_sim.kit.slips import HALF, slip
 from interview_sim.model import Mistake
+from interview_sim.render import num
 
 #: an explanation, or an explanation with the family's own partial credit (said in its docstring)
 Why = str | tuple[str, Fraction]
@@ -28,12 +29,16 @@ _SCALES = {
 }
 
 
-def caught(why: Mapping[str, Why], **values: Any) -> tuple[Mistake | None, ...]:
+def caught(
+    why: Mapping[str, Why], /, words: Mapping[str, Any] | None = None, **values: Any
+) -> tuple[Mistake | None, ...]:
     """One mistake per ``tag=value``, in the order given (the order of matching), explained by
-    ``why[tag]``; a value of None leaves that slip out of this variant."""
+    ``why[tag]`` with its ``{placeholders}`` filled from ``words``; a value of None leaves that
+    slip out of this variant."""
     found: list[Mistake | None] = []
     for tag, value in values.items():
         text, credit = (why[tag], None) if isinstance(why[tag], str) else why[tag]
+        text = text.format(**words) if words else text
         found.append(None if value is None else slip(tag, text, value, credit))
     return tuple(found)
 
@@ -81,12 +86,48 @@ def observed_information(value: Any, expectation: str) -> Mistake:
     return slip("observed_information", why, value, HALF)
 
 
-def one_sided_z(interval: Any, z_one_sided: str, z: str, level: Any) -> Mistake:
+def one_sided_z(interval: Any, z_one_sided: Any, z: Any, level: Any) -> Mistake:
     """A two-sided interval built with the one-sided critical value (too narrow)."""
+    z_one_sided, z = num(z_one_sided), num(z)
     why = f"that uses the one-sided z = {z_one_sided}; a two-sided {level}% interval needs z = {z}."
     return slip("one_sided_z", why, interval)
 
 
-def no_z(interval: Any, z: str) -> Mistake:
+def no_z(interval: Any, z: Any) -> Mistake:
     """An interval of ± one standard error: the critical value left out."""
-    return slip("no_z", f"that is β̂ ± SE; the margin is z·SE with z = {z}.", interval)
+    return slip("no_z", f"that is β̂ ± SE; the margin is z·SE with z = {num(z)}.", interval)
+
+
+def exponentiated_se(center: Any, margin: Any, of: str = "β") -> Mistake:
+    """An odds-ratio interval built as e^estimate ± z·e^SE: the SE exponentiated and added on the
+    odds-ratio scale instead of exponentiating the endpoints."""
+    why = (
+        "that exponentiates the SE and adds it to the odds ratio; exponentiate the endpoints of "
+        f"the interval for {of} instead."
+    )
+    return slip("exponentiated_se", why, (center - margin, center + margin))
+
+
+def margin_not_exponentiated(center: Any, margin: Any, center_is: str) -> Mistake:
+    """The log-scale margin z·SE put around the odds ratio, as if the interval were symmetric on
+    the odds-ratio scale."""
+    why = (
+        f"that puts the log-scale margin z·SE around {center_is}; the interval is not symmetric "
+        "on the odds-ratio scale: exponentiate both endpoints."
+    )
+    return slip("margin_not_exponentiated", why, (center - margin, center + margin))
+
+
+def exponentiated(interval: Any, of: str = "β") -> Mistake:
+    """The odds-ratio interval given where the interval on the log scale was asked."""
+    why = f"that is the interval for the odds ratio per unit; the question asks for {of} itself."
+    return slip("exponentiated", why, interval)
+
+
+def not_exponentiated(interval: Any, of: str = "the log odds ratio") -> Mistake:
+    """The interval on the log scale given for the odds ratio's."""
+    return slip(
+        "not_exponentiated",
+        f"that is the interval for {of}; exponentiate both endpoints.",
+        interval,
+    )

@@ -3,6 +3,7 @@
 from fractions import Fraction
 
 import pytest
+from sympy import Rational
 
 from interview_sim.kit import slips_stats
 from interview_sim.kit.slips import CREDIT
@@ -42,13 +43,24 @@ def test_standard_slips_carry_their_tag_credit_and_the_family_words():
             "over Y: it is n/γ.",
         ),
         (
-            slips_stats.one_sided_z((7, 8), "1.645", "1.960", 95),
+            slips_stats.one_sided_z((7, 8), Rational("1.645"), Rational("1.960"), 95),
             "one_sided_z",
             0,
-            "a two-sided 95% interval needs z = 1.960.",
+            "one-sided z = 1.645; a two-sided 95% interval needs z = 1.96.",
         ),
-        (slips_stats.no_z((9, 10), "2.576"), "no_z", 0, "with z = 2.576."),
+        (slips_stats.no_z((9, 10), Rational("2.576")), "no_z", 0, "with z = 2.576."),
     ]
     for mistake, tag, credit, words in cases:
         assert (mistake.tag, mistake.credit) == (tag, credit)
         assert words in mistake.explanation, (tag, mistake.explanation)
+
+
+def test_odds_ratio_interval_slips_build_the_interval_they_name():
+    exponentiated_se = slips_stats.exponentiated_se(3, Rational(1, 2))
+    margin = slips_stats.margin_not_exponentiated(3, Rational(1, 4), "e^β")
+    assert exponentiated_se.value == (Rational(5, 2), Rational(7, 2))
+    assert margin.value == (Rational(11, 4), Rational(13, 4))
+    assert "around e^β;" in margin.explanation
+    assert slips_stats.exponentiated((1, 2)).tag == "exponentiated"
+    log_scale = slips_stats.not_exponentiated((0, 1), "the log odds ratio β·Δx")
+    assert log_scale.explanation.startswith("that is the interval for the log odds ratio β·Δx;")
