@@ -270,13 +270,15 @@ def linear_text(intercept, coefficients, names) -> str:
     return head + "".join(f"{signed(b)}·{n}" for b, n in zip(coefficients, names, strict=True))
 
 
-def check_model(params: dict) -> list[Covariate]:
+def check_model(params: dict, *per_covariate: str) -> list[Covariate]:
     """Validate a fitted model (``MODEL_PARAMS``): covariates of its scenario, each with one
-    non-zero coefficient. Returns the covariates."""
+    non-zero coefficient, and one entry per covariate in each list named in ``per_covariate``.
+    Returns the covariates."""
     covariates = check_scenario(params["scenario"], params["covariates"])
-    k, count = len(covariates), len(params["coefficients"])
-    if count != k:
-        raise ParamError("coefficients", f"must have one entry per covariate ({k}), got {count}")
+    for name in ("coefficients", *per_covariate):
+        k, count = len(covariates), len(params[name])
+        if count != k:
+            raise ParamError(name, f"must have one entry per covariate ({k}), got {count}")
     if any(b == 0 for b in params["coefficients"]):
         raise ParamError(
             "coefficients", "a zero coefficient removes its covariate: drop it instead"

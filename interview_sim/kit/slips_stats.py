@@ -9,7 +9,8 @@ in that family as data: a table of explanations by tag, turned into mistakes by 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -38,9 +39,18 @@ def caught(
     found: list[Mistake | None] = []
     for tag, value in values.items():
         text, credit = (why[tag], None) if isinstance(why[tag], str) else why[tag]
-        text = text.format(**words) if words else text
-        found.append(None if value is None else slip(tag, text, value, credit))
+        if value is None:  # the slip does not apply: its words may not exist either
+            found.append(None)
+        else:
+            found.append(slip(tag, text.format(**words) if words else text, value, credit))
     return tuple(found)
+
+
+def carried(transform: Callable[[Any], Any], mistakes: Iterable[Mistake | None]) -> tuple:
+    """The same slips carried through a later step of the working: each value transformed, the
+    tag, explanation and credit kept (a slip in the logit z is, under e^z, the same slip in the
+    odds)."""
+    return tuple(m and replace(m, value=transform(m.value)) for m in mistakes)
 
 
 def variance_for_se(variance: Any, variance_is: str, se_is: str) -> Mistake:
@@ -84,6 +94,22 @@ def observed_information(value: Any, expectation: str) -> Mistake:
         f"its expectation over Y: {expectation}."
     )
     return slip("observed_information", why, value, HALF)
+
+
+def sigma_minus_z(value: Any) -> Mistake:
+    """σ(−z) = 1 − p, the probability of the other class, given for P(y = 1)."""
+    return slip("sigma_minus_z", "that is σ(−z) = 1 − p, the probability of y = 0.", value)
+
+
+def rounded_coefficients(value: Any) -> Mistake:
+    """A fitted model evaluated with its coefficients rounded to two decimals: the method is
+    right, so the policy's half credit, but a small coefficient times a large covariate value
+    moves the result."""
+    why = (
+        "the method is right, but the coefficients were rounded to two decimals first; small "
+        "coefficients multiply large covariate values, so keep every printed digit."
+    )
+    return slip("rounded_coefficients", why, value)
 
 
 def one_sided_z(interval: Any, z_one_sided: Any, z: Any, level: Any) -> Mistake:

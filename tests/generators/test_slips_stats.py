@@ -49,6 +49,13 @@ def test_standard_slips_carry_their_tag_credit_and_the_family_words():
             "one-sided z = 1.645; a two-sided 95% interval needs z = 1.96.",
         ),
         (slips_stats.no_z((9, 10), Rational("2.576")), "no_z", 0, "with z = 2.576."),
+        (slips_stats.sigma_minus_z(11), "sigma_minus_z", 0, "the probability of y = 0."),
+        (
+            slips_stats.rounded_coefficients(12),
+            "rounded_coefficients",
+            CREDIT["rounded_coefficients"],
+            "rounded to two decimals",
+        ),
     ]
     for mistake, tag, credit, words in cases:
         assert (mistake.tag, mistake.credit) == (tag, credit)
@@ -64,3 +71,16 @@ def test_odds_ratio_interval_slips_build_the_interval_they_name():
     assert slips_stats.exponentiated((1, 2)).tag == "exponentiated"
     log_scale = slips_stats.not_exponentiated((0, 1), "the log odds ratio β·Δx")
     assert log_scale.explanation.startswith("that is the interval for the log odds ratio β·Δx;")
+
+
+def test_carried_slips_keep_tag_explanation_and_credit_under_a_later_step():
+    why = {"no_intercept": "β0 = {b0} left out.", "coefficient_sign": "a minus lost."}
+    in_z = slips_stats.caught(why, {"b0": "-2"}, no_intercept=3, coefficient_sign=None)
+    in_odds = slips_stats.carried(lambda v: 10 * v, in_z)
+    assert in_odds[1] is None
+    assert (in_odds[0].tag, in_odds[0].explanation, in_odds[0].value) == (
+        "no_intercept",
+        "β0 = -2 left out.",
+        30,
+    )
+    assert in_odds[0].credit == in_z[0].credit
