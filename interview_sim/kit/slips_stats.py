@@ -11,15 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from fractions import Fraction
 from typing import Any
 
 from interview_sim.kit.slips import HALF, slip
 from interview_sim.model import Mistake
 from interview_sim.render import num
-
-#: an explanation, or an explanation with the family's own partial credit (said in its docstring)
-Why = str | tuple[str, Fraction]
 
 #: mixing up the three scales of a logistic model: (what was given, what was asked) -> why
 _SCALES = {
@@ -31,18 +27,18 @@ _SCALES = {
 
 
 def caught(
-    why: Mapping[str, Why], /, words: Mapping[str, Any] | None = None, **values: Any
+    why: Mapping[str, str], /, words: Mapping[str, Any] | None = None, **values: Any
 ) -> tuple[Mistake | None, ...]:
     """One mistake per ``tag=value``, in the order given (the order of matching), explained by
-    ``why[tag]`` with its ``{placeholders}`` filled from ``words``; a value of None leaves that
-    slip out of this variant."""
+    ``why[tag]`` with its ``{placeholders}`` filled from ``words`` (a missing word raises, so a
+    half-filled explanation never reaches a user); a value of None leaves that slip out of this
+    variant. Credit follows the policy in ``slips`` (0 for a family's own tag)."""
     found: list[Mistake | None] = []
     for tag, value in values.items():
-        text, credit = (why[tag], None) if isinstance(why[tag], str) else why[tag]
         if value is None:  # the slip does not apply: its words may not exist either
             found.append(None)
         else:
-            found.append(slip(tag, text.format(**words) if words else text, value, credit))
+            found.append(slip(tag, why[tag].format(**(words or {})), value))
     return tuple(found)
 
 
