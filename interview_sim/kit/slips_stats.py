@@ -15,7 +15,6 @@ from typing import Any
 
 from interview_sim.kit.slips import HALF, slip
 from interview_sim.model import Mistake
-from interview_sim.render import num
 
 #: mixing up the three scales of a logistic model: (what was given, what was asked) -> why
 _SCALES = {
@@ -109,7 +108,10 @@ def rounded_coefficients(value: Any) -> Mistake:
 
 
 def one_sided_z(interval: Any, z_one_sided: Any, z: Any, level: Any) -> Mistake:
-    """A two-sided interval built with the one-sided critical value (too narrow)."""
+    """A two-sided interval built with the one-sided critical value (too narrow); the values are
+    shown as the statement shows them."""
+    from interview_sim.render import num  # render loads the kit: imported when first used
+
     z_one_sided, z = num(z_one_sided), num(z)
     why = f"that uses the one-sided z = {z_one_sided}; a two-sided {level}% interval needs z = {z}."
     return slip("one_sided_z", why, interval)
@@ -117,6 +119,8 @@ def one_sided_z(interval: Any, z_one_sided: Any, z: Any, level: Any) -> Mistake:
 
 def no_z(interval: Any, z: Any) -> Mistake:
     """An interval of ± one standard error: the critical value left out."""
+    from interview_sim.render import num  # render loads the kit: imported when first used
+
     return slip("no_z", f"that is β̂ ± SE; the margin is z·SE with z = {num(z)}.", interval)
 
 

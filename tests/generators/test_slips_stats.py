@@ -1,7 +1,10 @@
 """kit.slips_stats: each statistics slip keeps its tag, its credit and its wording in one place."""
 
+import subprocess
+import sys
 from fractions import Fraction
 
+import pytest
 from sympy import Rational
 
 from interview_sim.kit import slips_stats
@@ -78,3 +81,10 @@ def test_carried_slips_keep_tag_explanation_and_credit_under_a_later_step():
         30,
     )
     assert in_odds[0].credit == in_z[0].credit
+
+
+@pytest.mark.parametrize("first", ["interview_sim.render", "interview_sim.kit.slips_stats"])
+def test_each_side_imports_first_without_a_cycle(first):  # render loads the kit and vice versa
+    command = [sys.executable, "-c", f"import {first}"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
