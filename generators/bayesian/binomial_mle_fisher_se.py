@@ -6,12 +6,10 @@ likelihood/score/Fisher-information definitions of PRB-50 … PRB-55. With Y ~ B
 l(γ) = ln C(n, y) + y ln γ + (n − y) ln(1 − γ), l'(γ) = y/γ − (n − y)/(1 − γ),
 I(γ) = n/(γ(1 − γ)), γ̂ = y/n and SE(γ̂) = 1/√I(γ̂) = √(γ̂(1 − γ̂)/n).
 
-The log-likelihood answer keeps the binomial-coefficient term; dropping it is harmless for the MLE
-but not for l itself, so it is a recognised mistake with partial credit. The term is written with a
-symbol C standing for the coefficient C(n, y) (the prompt says so), because the answer checker's
-expression parser refuses any arithmetic on a constant ``binomial(n, y)``: see ``_CONSTANT``.
-Other slips: SE = 1/I (the variance) instead of 1/√I, the MLE inverted to n/y, a sign error in the
-score, and the Fisher information of a single trial (no factor n).
+The log-likelihood keeps ln C(n, y) (harmless to drop for the MLE, not for l: a slip with partial
+credit), written with a symbol C the prompt defines, since the checker's expression parser refuses
+arithmetic on a constant binomial(n, y) beyond its cost bound. Other slips: SE = 1/I (the variance)
+for 1/√I, the MLE inverted to n/y, a sign error in the score, one trial's information (no n).
 """
 
 from __future__ import annotations
@@ -22,30 +20,33 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import expression, real, slip
+from interview_sim.kit import expression, real, slips_stats
 from interview_sim.model import Domain
 
-R = sympy.Rational
 GAMMA = sympy.Symbol("gamma", positive=True)
+_CONSTANT = sympy.Symbol("C", positive=True)  # the binomial coefficient C(n, y): see above
 EXPRESSION_HINT = "an expression: log for ln, ^ for powers, 2*gamma or 2gamma; in gamma"
-# The binomial coefficient C(n, y) as a symbol. Written as the number log(binomial(n, y)) the
-# exact answer would be refused by interview_sim.answers.expressions: binomial/factorial
-# arguments are capped at MAX_FACTORIAL_ARGUMENT = 300, and any operation on a constant
-# binomial (even log(binomial(20, 3))) exceeds MAX_CONSTANT_BITS in the static cost pass.
-_CONSTANT = sympy.Symbol("C", positive=True)
 
-CONTEXTS = ("ebola", "clicks", "defects", "germination")
 # Plausible success rates per scenario, in steps of 0.1% (as multiples of 1/1000).
-_RATE_STEPS = {
-    "ebola": (5, 200),
-    "clicks": (5, 300),
-    "defects": (1, 100),
-    "germination": (500, 950),
-}
+_RATE_STEPS = dict(ebola=(5, 200), clicks=(5, 300), defects=(1, 100), germination=(500, 950))
+CONTEXTS = tuple(_RATE_STEPS)
 _TRIALS = (
     *(100, 200, 250, 400, 500, 800, 1000, 1200, 1500, 2000, 2500, 4000, 5000, 8000),
     *(10_000, 20_000, 25_000, 40_000, 50_000, 100_000, 200_000, 250_000, 500_000, 1_000_000),
 )
+WHY = {
+    "score_sign": "sign error: d/dγ ln(1 − γ) = −1/(1 − γ), so the second term is subtracted.",
+    "single_trial_information": "that is the information of one Bernoulli trial; n independent "
+    "trials carry n times as much: I(γ) = n/(γ(1 − γ)).",
+    "information_sign": "the sign is wrong: I(γ) = −E[l''(γ)] is positive.",
+    "inverted_mle": "that is n/y; setting the score to zero gives γ̂ = y/n.",
+    "failure_fraction": "that is the fraction of failures (n − y)/n; γ̂ = y/n.",
+    "sqrt_numerator_only": "the square root covers the whole fraction: √(γ̂(1 − γ̂)/n), "
+    "not √(γ̂(1 − γ̂))/n.",
+    "single_trial_se": "that uses the information of a single trial (no factor n): divide "
+    "γ̂(1 − γ̂) by n before taking the root.",
+    "sqrt_information": "that is √I(γ̂); the standard error is its reciprocal, 1/√I(γ̂).",
+}
 
 
 def draw(rng: Random) -> dict:
@@ -67,30 +68,23 @@ def check(params: dict) -> None:
 
 
 def solve(params: dict) -> Solved:
-    n, y = params["n"], params["y"]
-    g, c = GAMMA, _CONSTANT
+    n, y, g = params["n"], params["y"], GAMMA
     kernel = y * sympy.log(g) + (n - y) * sympy.log(1 - g)
-    log_likelihood = sympy.log(c) + kernel
+    log_likelihood = sympy.log(_CONSTANT) + kernel
     score = y / g - (n - y) / (1 - g)
     information = n / (g * (1 - g))
     hessian = -y / g**2 - (n - y) / (1 - g) ** 2
-    mle = R(y, n)
+    mle = sympy.Rational(y, n)
     variance = mle * (1 - mle) / n
     se = sympy.sqrt(variance)
-    gamma_only = (("gamma", Domain.UNIT),)
+    in_gamma = {"symbols": (("gamma", Domain.UNIT),), "hint": EXPRESSION_HINT}
     parts = [
         expression(
             "log_likelihood",
             f"The log-likelihood l(γ) for y = {y} successes in n = {n} trials "
             f"(type gamma for γ and C for the binomial coefficient C({n}, {y}))",
             log_likelihood,
-            slip(
-                "dropped_binomial_coefficient",
-                "the constant ln C(n, y) is missing. It does not move the maximiser, but "
-                "l(γ) itself is ln C(n, y) + y ln γ + (n − y) ln(1 − γ).",
-                kernel,
-                R(1, 2),
-            ),
+            slips_stats.dropped_binomial_coefficient(kernel),
             symbols=(("gamma", Domain.UNIT), ("C", Domain.POSITIVE)),
             hint=EXPRESSION_HINT + " and C",
         ),
@@ -98,92 +92,42 @@ def solve(params: dict) -> Solved:
             "score",
             "The score l'(γ) = dl/dγ (type gamma for γ)",
             score,
-            slip(
-                "score_sign",
-                "sign error: d/dγ ln(1 − γ) = −1/(1 − γ), so the second term is subtracted.",
-                y / g + (n - y) / (1 - g),
-            ),
-            symbols=gamma_only,
-            hint=EXPRESSION_HINT,
+            *slips_stats.caught(WHY, score_sign=y / g + (n - y) / (1 - g)),
+            **in_gamma,
         ),
         expression(
             "fisher_information",
             "The Fisher information I(γ) of the n trials (type gamma for γ)",
             information,
-            slip(
-                "single_trial_information",
-                "that is the information of one Bernoulli trial; n independent trials carry "
-                "n times as much: I(γ) = n/(γ(1 − γ)).",
-                1 / (g * (1 - g)),
-            ),
-            slip(
-                "observed_information",
-                "that is the observed information −l''(γ) for this sample. The Fisher "
-                "information is its expectation over Y: with E[Y] = nγ it becomes "
-                "n/(γ(1 − γ)).",
-                -hessian,
-                R(1, 2),
-            ),
-            slip(
-                "information_sign",
-                "the sign is wrong: I(γ) = −E[l''(γ)] is positive.",
-                -information,
-            ),
-            symbols=gamma_only,
-            hint=EXPRESSION_HINT,
+            *slips_stats.caught(WHY, single_trial_information=1 / (g * (1 - g))),
+            slips_stats.observed_information(-hessian, "with E[Y] = nγ it becomes n/(γ(1 − γ))"),
+            *slips_stats.caught(WHY, information_sign=-information),
+            **in_gamma,
         ),
         real(
             "mle",
             "The maximum-likelihood estimate γ̂",
             mle,
-            slip("inverted_mle", "that is n/y; setting the score to zero gives γ̂ = y/n.", R(n, y)),
-            slip(
-                "failure_fraction",
-                "that is the fraction of failures (n − y)/n; γ̂ = y/n.",
-                R(n - y, n),
+            *slips_stats.caught(
+                WHY, inverted_mle=sympy.Rational(n, y), failure_fraction=sympy.Rational(n - y, n)
             ),
         ),
         real(
             "standard_error",
             "The standard error SE(γ̂), from the Fisher information at γ̂",
             se,
-            slip(
-                "variance_not_se",
-                "that is 1/I(γ̂) = γ̂(1 − γ̂)/n, the variance; the standard error is its "
-                "square root, 1/√I(γ̂).",
-                variance,
-            ),
-            slip(
-                "sqrt_numerator_only",
-                "the square root covers the whole fraction: √(γ̂(1 − γ̂)/n), not √(γ̂(1 − γ̂))/n.",
-                sympy.sqrt(mle * (1 - mle)) / n,
-            ),
-            slip(
-                "single_trial_se",
-                "that uses the information of a single trial (no factor n): divide "
-                "γ̂(1 − γ̂) by n before taking the root.",
-                sympy.sqrt(mle * (1 - mle)),
-            ),
-            slip(
-                "sqrt_information",
-                "that is √I(γ̂); the standard error is its reciprocal, 1/√I(γ̂).",
-                1 / se,
+            slips_stats.variance_for_se(variance, "1/I(γ̂) = γ̂(1 − γ̂)/n", "1/√I(γ̂)"),
+            *slips_stats.caught(
+                WHY,
+                sqrt_numerator_only=sympy.sqrt(mle * (1 - mle)) / n,
+                single_trial_se=sympy.sqrt(mle * (1 - mle)),
+                sqrt_information=1 / se,
             ),
         ),
     ]
-    facts = {
-        "log_likelihood": log_likelihood,
-        "score": score,
-        "hessian": hessian,
-        "information": information,
-        "mle": mle,
-        "variance": variance,
-        "se": se,
-        "information_at_mle": information.subs(g, mle),
-        "ln_binomial": math.lgamma(n + 1) - math.lgamma(y + 1) - math.lgamma(n - y + 1),
-        "n_text": f"{n:,}",
-        "y_text": f"{y:,}",
-    }
+    ln_c = math.lgamma(n + 1) - math.lgamma(y + 1) - math.lgamma(n - y + 1)
+    facts = dict(log_likelihood=log_likelihood, score=score, hessian=hessian, ln_binomial=ln_c)
+    facts |= dict(information=information, mle=mle, variance=variance, se=se)
     return Solved(parts, facts)
 
 

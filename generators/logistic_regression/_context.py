@@ -16,7 +16,7 @@ from random import Random
 
 import sympy
 
-from interview_sim.family import ParamError
+from interview_sim.family import Param, ParamError
 
 # The book's mock-exam model (gum bacteria and Alzheimer's), shared by the LR families' book
 # instances: logit = -4.8792 + 0.0258 * bacteria, SE(beta1) = 0.0194.
@@ -202,6 +202,14 @@ SCENARIOS: dict[str, Scenario] = {
     )
 }
 
+# The parameters of a fitted model, declared once for the families that show one.
+MODEL_PARAMS = (
+    Param("scenario", "the story: what y = 1 means", "choice", options=tuple(SCENARIOS)),
+    Param("covariates", "covariate names of the scenario, in model order (1–3)", "data"),
+    Param("intercept", "intercept β0", low=-20, high=20),
+    Param("coefficients", "coefficients β1..βk", "numbers", low=-10, high=10, length=(1, 3)),
+)
+
 
 def grid(rng: Random, low: str, high: str, step: str) -> sympy.Rational:
     """A value on the grid low, low + step, …, high (inclusive), as an exact rational."""
@@ -260,3 +268,30 @@ def linear_text(intercept, coefficients, names) -> str:
 
     head = f"−{num(-intercept)}" if intercept < 0 else num(intercept)
     return head + "".join(f"{signed(b)}·{n}" for b, n in zip(coefficients, names, strict=True))
+
+
+def check_model(params: dict, *per_covariate: str) -> list[Covariate]:
+    """Validate a fitted model (``MODEL_PARAMS``): covariates of its scenario, each with one
+    non-zero coefficient, and one entry per covariate in each list named in ``per_covariate``.
+    Returns the covariates."""
+    covariates = check_scenario(params["scenario"], params["covariates"])
+    for name in ("coefficients", *per_covariate):
+        k, count = len(covariates), len(params[name])
+        if count != k:
+            raise ParamError(name, f"must have one entry per covariate ({k}), got {count}")
+    if any(b == 0 for b in params["coefficients"]):
+        raise ParamError(
+            "coefficients", "a zero coefficient removes its covariate: drop it instead"
+        )
+    return covariates
+
+
+def model_facts(params: dict) -> dict:
+    """What a statement shows of a fitted model: the scenario, the covariates, their names x1..xk
+    and the model as text."""
+    covariates = [COVARIATES[key] for key in params["covariates"]]
+    names = [symbol_name(i + 1) for i in range(len(covariates))]
+    model = linear_text(params["intercept"], params["coefficients"], names)
+    return dict(
+        scenario=SCENARIOS[params["scenario"]], covariates=covariates, names=names, model=model
+    )

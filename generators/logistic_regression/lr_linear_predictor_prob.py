@@ -1,11 +1,10 @@
 """A fitted logistic model: the logit, the odds and the probability for one subject.
 
 Varies PRB-18, PRB-20(1), PRB-21(2), PRB-22(1) and the mock exam's logistic-regression section (the
-gum-bacteria / Alzheimer model, β0 = -4.8792, β1 = 0.0258). One to three covariates (counts,
-measurements, 0/1 indicators) in a medical story; asked are z = β0 + Σ βi·xi, the odds e^z and
-P(y = 1) = σ(z), and optionally the odds as a formula in the first covariate X. The slips modelled:
-dropping the intercept, losing a coefficient's minus sign, giving the odds as the probability (and
-vice versa), σ(−z) = 1 − p, and working with coefficients rounded to two decimals.
+gum-bacteria / Alzheimer model, β0 = -4.8792, β1 = 0.0258): one to three covariates (counts,
+measurements, 0/1 indicators) in a medical story; asked are z = β0 + Σ βi·xi, the odds e^z,
+P(y = 1) = σ(z) and optionally the odds as a formula in the first covariate X. Slips: the intercept
+dropped, a minus sign lost, odds and probability swapped, σ(−z) = 1 − p, rounded coefficients.
 """
 
 from __future__ import annotations
@@ -14,200 +13,126 @@ from random import Random
 
 import sympy
 
-from generators.logistic_regression._context import (
-    BOOK_MODEL,
-    COVARIATES,
-    SCENARIOS,
-    check_scenario,
-    check_values,
-    grid,
-    linear_text,
-    round_to,
-)
+from generators.logistic_regression import _context as lr
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import part, real, sigmoid, slip
-from interview_sim.model import AnswerKind, Domain, Mistake
+from interview_sim.kit import expression, real, sigmoid, slips_stats
+from interview_sim.model import Domain
 from interview_sim.render import num
 
 MAX_LOGIT = 20  # beyond this P(y=1) prints as 0 or 1 and the question is pointless
+MIN_LOGIT = sympy.Rational(3, 10)  # draws keep z away from 0, where p is a dull 1/2
 X = sympy.Symbol("X", real=True)
+PARAMS = (  # besides the fitted model's
+    Param("values", "the subject's covariate values x1..xk", "numbers", low=0, length=(1, 3)),
+    Param(
+        "odds_formula", "also ask for the odds as a formula in X", "choice", options=(True, False)
+    ),
+)
+# This family's own slips ({b0}: β0; {short}, {b}, {minus_b}: the first negative coefficient).
+WHY = {
+    "no_intercept": "the intercept β0 = {b0} belongs in the linear predictor; that value leaves "
+    "it out.",
+    "coefficient_sign": "the coefficient of {short} is negative ({b}); that value uses +{minus_b}.",
+}
+WHY_FORMULA = {
+    "logit_not_odds": "that is the log-odds; the odds are its exponential.",
+    "probability_not_odds": "that is P(y = 1) as a function of X, not the odds.",
+    "no_intercept": "the intercept must stay inside the exponent.",
+}
 
 
 def draw(rng: Random) -> dict:
-    scenario = SCENARIOS[rng.choice(sorted(SCENARIOS))]
-    continuous = [k for k in scenario.covariates if not COVARIATES[k].indicator]
+    scenario = lr.SCENARIOS[rng.choice(sorted(lr.SCENARIOS))]
+    continuous = [k for k in scenario.covariates if not lr.COVARIATES[k].indicator]
     while True:
         first = rng.choice(continuous)
         rest = [k for k in scenario.covariates if k != first]
         keys = [first, *rng.sample(rest, rng.choice((0, 1, 1, 2, 2)))]
-        covariates = [COVARIATES[k] for k in keys]
+        covariates = [lr.COVARIATES[k] for k in keys]
         coefficients = [c.draw_coef(rng) for c in covariates]
         values = [c.draw_value(rng) for c in covariates]
         partial = sum(b * x for b, x in zip(coefficients, values, strict=True))
-        target = grid(rng, "0.3", "3.5", "0.01") * rng.choice((-1, 1))
-        intercept = round_to(target - partial, 2)
+        target = lr.grid(rng, "0.3", "3.5", "0.01") * rng.choice((-1, 1))
+        intercept = lr.round_to(target - partial, 2)
         z = intercept + partial
-        if (
-            abs(intercept) <= 10
-            and abs(z) >= sympy.Rational(3, 10)
-            and scenario.plausible(sigmoid(z))
-        ):
+        if abs(intercept) <= 10 and abs(z) >= MIN_LOGIT and scenario.plausible(sigmoid(z)):
             break
-    return {
-        "scenario": scenario.key,
-        "covariates": keys,
-        "intercept": intercept,
-        "coefficients": coefficients,
-        "values": values,
-        "odds_formula": rng.random() < 0.4,
-    }
+    model = {"scenario": scenario.key, "covariates": keys, "intercept": intercept}
+    return dict(model, coefficients=coefficients, values=values, odds_formula=rng.random() < 0.4)
 
 
 def check(params: dict) -> None:
-    covariates = check_scenario(params["scenario"], params["covariates"])
-    k = len(covariates)
-    for name in ("coefficients", "values"):
-        if len(params[name]) != k:
-            raise ParamError(
-                name, f"must have one entry per covariate ({k}), got {len(params[name])}"
-            )
-    if any(b == 0 for b in params["coefficients"]):
-        raise ParamError(
-            "coefficients", "a zero coefficient removes its covariate: drop it instead"
-        )
-    check_values(covariates, params["values"])
-    z = params["intercept"] + sum(
-        b * x for b, x in zip(params["coefficients"], params["values"], strict=True)
-    )
+    lr.check_values(lr.check_model(params, "values"), params["values"])
+    pairs = zip(params["coefficients"], params["values"], strict=True)
+    z = params["intercept"] + sum(b * x for b, x in pairs)
     if abs(z) > MAX_LOGIT:
         raise ParamError("intercept", f"the logit would be {z}; keep |z| <= {MAX_LOGIT}")
 
 
 def solve(params: dict) -> Solved:
-    b0 = params["intercept"]
-    betas = list(params["coefficients"])
-    xs = list(params["values"])
-    covariates = [COVARIATES[k] for k in params["covariates"]]
-    terms = [b * x for b, x in zip(betas, xs, strict=True)]
+    b0, betas, xs = params["intercept"], list(params["coefficients"]), list(params["values"])
+    covariates = [lr.COVARIATES[k] for k in params["covariates"]]
+    pairs = list(zip(betas, xs, strict=True))
+    terms = [b * x for b, x in pairs]
     z = b0 + sum(terms)
-    odds = sympy.exp(z)
-    p = sigmoid(z)
-
-    no_intercept = z - b0
+    odds, p = sympy.exp(z), sigmoid(z)
+    rounded_z = lr.round_to(b0, 2) + sum(lr.round_to(b, 2) * x for b, x in pairs)
+    words, flipped = {"b0": num(b0)}, None
     negatives = [i for i, b in enumerate(betas) if b < 0]
-    flipped = z - 2 * terms[negatives[0]] if negatives else None
-    rounded_z = round_to(b0, 2) + sum(round_to(b, 2) * x for b, x in zip(betas, xs, strict=True))
-
-    def slips(transform, what: str) -> list[Mistake]:
-        found = [
-            slip(
-                "no_intercept",
-                f"the intercept β0 = {num(b0)} belongs in the linear predictor; that {what} "
-                "leaves it out.",
-                transform(no_intercept),
-            )
-        ]
-        if flipped is not None:
-            i = negatives[0]
-            found.append(
-                slip(
-                    "coefficient_sign",
-                    f"the coefficient of {covariates[i].short} is negative ({num(betas[i])}); "
-                    f"that {what} uses +{num(-betas[i])}.",
-                    transform(flipped),
-                )
-            )
-        return found
-
+    if negatives:  # the first negative coefficient read as positive
+        i = negatives[0]
+        words |= {"short": covariates[i].short, "b": num(betas[i]), "minus_b": num(-betas[i])}
+        flipped = z - 2 * terms[i]
+    slips_in_z = slips_stats.caught(WHY, words, no_intercept=z - b0, coefficient_sign=flipped)
     parts = [
         real(
             "logit",
             "The log-odds (logit) z = β0 + Σ βi·xi for this subject",
             z,
-            *slips(lambda v: v, "value"),
-            slip("probability_not_logit", "that is P(y = 1) = σ(z), not z itself.", p),
+            *slips_in_z,
+            slips_stats.scale_mixup("probability", "logit", p),
         ),
         real(
             "odds",
             "The odds P(y = 1) / P(y = 0) for this subject",
             odds,
-            slip(
-                "probability_not_odds",
-                "that is the probability σ(z); the odds are e^z = p/(1 − p).",
-                p,
-            ),
-            slip("logit_not_odds", "that is the log-odds z; the odds are e^z.", z),
-            slip("inverted", "that is e^(−z), the odds against the outcome, not for it.", 1 / odds),
-            *slips(sympy.exp, "value"),
+            slips_stats.scale_mixup("probability", "odds", p),
+            slips_stats.scale_mixup("logit", "odds", z),
+            slips_stats.inverted(1 / odds, "e^(−z), the odds against the outcome, not for it"),
+            *slips_stats.carried(sympy.exp, slips_in_z),
         ),
         real(
             "probability",
             "The probability P(y = 1) for this subject",
             p,
-            slip(
-                "odds_not_probability",
-                "that is the odds e^z; the probability is e^z/(1 + e^z) = σ(z).",
-                odds,
-            ),
-            slip("sigma_minus_z", "that is σ(−z) = 1 − p, the probability of y = 0.", 1 - p),
-            *slips(sigmoid, "value"),
-            slip(
-                "rounded_coefficients",
-                "the method is right, but the coefficients were rounded to two decimals "
-                "first; small coefficients multiply large covariate values, so keep every "
-                "printed digit.",
-                sigmoid(rounded_z),
-            ),
+            slips_stats.scale_mixup("odds", "probability", odds),
+            slips_stats.sigma_minus_z(1 - p),
+            *slips_stats.carried(sigmoid, slips_in_z),
+            slips_stats.rounded_coefficients(sigmoid(rounded_z)),
         ),
     ]
-    formula = None
+    facts = lr.model_facts(params) | dict(terms=terms, z=z, odds=odds, p=p, rounded_z=rounded_z)
+    facts |= dict(rounding_matters=bool(abs(rounded_z - z) >= sympy.Rational(1, 100)))
     if params["odds_formula"]:
-        rest = b0 + sum(terms[1:])
-        linear = rest + betas[0] * X
-        formula = sympy.exp(linear)
+        linear = z - terms[0] + betas[0] * X  # the first covariate's term becomes a variable
+        facts["per_unit"] = sympy.exp(betas[0])
         parts.append(
-            part(
-                AnswerKind.EXPRESSION,
+            expression(
                 "odds_formula",
                 f"The odds as a formula in X = {covariates[0].short}, the other covariates "
                 "held at this subject's values",
-                formula,
-                slip(
-                    "logit_not_odds", "that is the log-odds; the odds are its exponential.", linear
+                sympy.exp(linear),
+                *slips_stats.caught(
+                    WHY_FORMULA,
+                    logit_not_odds=linear,
+                    probability_not_odds=sigmoid(linear),
+                    no_intercept=sympy.exp(linear - b0),
                 ),
-                slip(
-                    "probability_not_odds",
-                    "that is P(y = 1) as a function of X, not the odds.",
-                    sigmoid(linear),
-                ),
-                slip(
-                    "no_intercept",
-                    "the intercept must stay inside the exponent.",
-                    sympy.exp(linear - b0),
-                ),
-                slip(
-                    "inverted", "that is e^(−z), the odds against the outcome.", sympy.exp(-linear)
-                ),
+                slips_stats.inverted(sympy.exp(-linear), "e^(−z), the odds against the outcome"),
                 symbols=(("X", Domain.REAL),),
                 hint="an expression in X: exp(...) or e^(...), ^ for powers, 0.5X for 0.5*X",
             )
         )
-    names = [f"x{i + 1}" for i in range(len(betas))]
-    facts = {
-        "scenario": SCENARIOS[params["scenario"]],
-        "covariates": covariates,
-        "names": names,
-        "terms": terms,
-        "model": linear_text(b0, betas, names),
-        "z": z,
-        "odds": odds,
-        "p": p,
-        "formula": formula,
-        "formula_rest": (b0 + sum(terms[1:])) if formula is not None else None,
-        "per_unit": sympy.exp(betas[0]),
-        "rounded_z": rounded_z,
-        "rounding_matters": bool(abs(rounded_z - z) >= sympy.Rational(1, 100)),
-    }
     return Solved(parts, facts)
 
 
@@ -216,26 +141,10 @@ FAMILY = Family(
     chapter="logistic_regression",
     title="Logit, odds and probability from a fitted logistic model",
     book_refs=("PRB-18", "PRB-20", "PRB-21", "PRB-22"),
-    params=(
-        Param("scenario", "the story: what y = 1 means", "choice", options=tuple(SCENARIOS)),
-        Param("covariates", "covariate names of the scenario, in model order (1–3)", "data"),
-        Param("intercept", "intercept β0", low=-20, high=20),
-        Param("coefficients", "coefficients β1..βk", "numbers", low=-10, high=10, length=(1, 3)),
-        Param("values", "the subject's covariate values x1..xk", "numbers", low=0, length=(1, 3)),
-        Param(
-            "odds_formula",
-            "also ask for the odds as a formula in X",
-            "choice",
-            options=(True, False),
-        ),
-    ),
+    params=(*lr.MODEL_PARAMS, *PARAMS),
     draw=draw,
     solve=solve,
     check=check,
     version=2,
-    book_params={
-        **BOOK_MODEL,
-        "values": [100],
-        "odds_formula": True,
-    },
+    book_params={**lr.BOOK_MODEL, "values": [100], "odds_formula": True},
 )

@@ -14,6 +14,7 @@
 See docs/adding-a-family.md.
 """
 
+from interview_sim.kit import slips_stats as slips_stats  # statistics slips, one call each
 from interview_sim.kit.arith import (
     affine,
     conv_out,

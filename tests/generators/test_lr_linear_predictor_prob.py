@@ -64,6 +64,7 @@ def test_float_recomputation():
 def test_related_bad_parameters_are_refused_by_name():
     bad = [("covariates", ["bacteria", "bacteria"]), ("covariates", ["coffee"])]
     bad += [("coefficients", [0.0258, 1]), ("coefficients", [0]), ("values", [-3])]
+    bad += [("values", [100, 5])]  # one value per covariate
     assert_refused(FAMILY, BOOK, bad)
     with pytest.raises(ParamError, match="'intercept'"):  # the logit would be far too large
         FAMILY.from_params({**BOOK, "intercept": 19, "values": [1000]})
