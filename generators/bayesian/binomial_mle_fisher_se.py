@@ -20,7 +20,7 @@ from random import Random
 import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import expression, real, slips_stats
+from interview_sim.kit import expression, real, slips_stats, tabled
 from interview_sim.model import Domain
 
 GAMMA = sympy.Symbol("gamma", positive=True)
@@ -92,23 +92,23 @@ def solve(params: dict) -> Solved:
             "score",
             "The score l'(γ) = dl/dγ (type gamma for γ)",
             score,
-            *slips_stats.caught(WHY, score_sign=y / g + (n - y) / (1 - g)),
+            *tabled(WHY, score_sign=y / g + (n - y) / (1 - g)),
             **in_gamma,
         ),
         expression(
             "fisher_information",
             "The Fisher information I(γ) of the n trials (type gamma for γ)",
             information,
-            *slips_stats.caught(WHY, single_trial_information=1 / (g * (1 - g))),
+            *tabled(WHY, single_trial_information=1 / (g * (1 - g))),
             slips_stats.observed_information(-hessian, "with E[Y] = nγ it becomes n/(γ(1 − γ))"),
-            *slips_stats.caught(WHY, information_sign=-information),
+            *tabled(WHY, information_sign=-information),
             **in_gamma,
         ),
         real(
             "mle",
             "The maximum-likelihood estimate γ̂",
             mle,
-            *slips_stats.caught(
+            *tabled(
                 WHY, inverted_mle=sympy.Rational(n, y), failure_fraction=sympy.Rational(n - y, n)
             ),
         ),
@@ -117,7 +117,7 @@ def solve(params: dict) -> Solved:
             "The standard error SE(γ̂), from the Fisher information at γ̂",
             se,
             slips_stats.variance_for_se(variance, "1/I(γ̂) = γ̂(1 − γ̂)/n", "1/√I(γ̂)"),
-            *slips_stats.caught(
+            *tabled(
                 WHY,
                 sqrt_numerator_only=sympy.sqrt(mle * (1 - mle)) / n,
                 single_trial_se=sympy.sqrt(mle * (1 - mle)),

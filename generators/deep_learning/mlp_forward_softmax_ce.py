@@ -21,7 +21,8 @@ import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.kit import affine, from_rounded, half_unit, real, relu, softmax
-from interview_sim.kit.slips_nets import each, tabled, vector
+from interview_sim.kit.slips import tabled
+from interview_sim.kit.slips_nets import each, vector
 from interview_sim.model import Part
 
 Vector = list[sympy.Rational]
@@ -115,7 +116,7 @@ WHY = {
 def _vector(id: str, answer: Vector, **slips: Vector | None) -> Part:
     """A vector part: its prompt and entry name from PROMPTS, its slips explained by WHY."""
     prompt, entry = PROMPTS[id]
-    return vector(id, prompt, answer, *tabled(WHY[id], slips), entry=entry)
+    return vector(id, prompt, answer, *tabled(WHY[id], **slips), entry=entry)
 
 
 def solve(params: dict) -> Solved:

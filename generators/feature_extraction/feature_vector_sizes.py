@@ -21,8 +21,7 @@ from __future__ import annotations
 from random import Random
 
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import integer, slip
-from interview_sim.kit.slips_nets import tabled
+from interview_sim.kit import integer, slip, tabled
 
 INPUT_SIDE = 224
 

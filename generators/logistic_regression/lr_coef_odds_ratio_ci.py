@@ -18,7 +18,7 @@ from sympy import exp
 
 from generators.logistic_regression._context import COVARIATES, SCENARIOS, check_scenario, grid
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import interval, real, slips_stats
+from interview_sim.kit import interval, real, slips_stats, tabled
 from interview_sim.model import Tolerance
 from interview_sim.render import num
 
@@ -84,7 +84,7 @@ def solve(params: dict) -> Solved:
             "odds_ratio",
             f"The odds ratio for an increase of {unit} in {covariate.short}",
             odds_ratio,
-            *slips_stats.caught(
+            *tabled(
                 WHY_ODDS_RATIO,
                 words,
                 log_odds_ratio=beta * delta,
@@ -100,7 +100,7 @@ def solve(params: dict) -> Solved:
             slips_stats.one_sided_z(one_sided, z1, z, level),
             slips_stats.no_z((beta - se, beta + se), z),
             slips_stats.exponentiated((exp(lo), exp(hi))),
-            *slips_stats.caught(WHY_INTERVALS, words, scaled_by_delta=(delta * lo, delta * hi)),
+            *tabled(WHY_INTERVALS, words, scaled_by_delta=(delta * lo, delta * hi)),
             # an interval near 0 would make a purely relative tolerance demand absurd precision
             tolerance=Tolerance(slack=Fraction(str(max(abs(lo), abs(hi)))) / 1000),
         ),
@@ -108,12 +108,12 @@ def solve(params: dict) -> Solved:
             "odds_ratio_ci",
             f"The {level}% confidence interval for the odds ratio per {unit}",
             ci_or,
-            *slips_stats.caught(WHY_INTERVALS, words, forgot_delta=(exp(lo), exp(hi))),
+            *tabled(WHY_INTERVALS, words, forgot_delta=(exp(lo), exp(hi))),
             slips_stats.one_sided_z(tuple(exp(delta * b) for b in one_sided), z1, z, level),
             slips_stats.exponentiated_se(odds_ratio, z * exp(delta * se)),
             slips_stats.margin_not_exponentiated(odds_ratio, z * delta * se, "e^(β·Δx)"),
             slips_stats.not_exponentiated((delta * lo, delta * hi), "the log odds ratio β·Δx"),
-            *slips_stats.caught(WHY_INTERVALS, delta_outside=(delta * exp(lo), delta * exp(hi))),
+            *tabled(WHY_INTERVALS, delta_outside=(delta * exp(lo), delta * exp(hi))),
         ),
     ]
     facts = dict(scenario=SCENARIOS[params["scenario"]], covariate=covariate, z=z, lo=lo, hi=hi)

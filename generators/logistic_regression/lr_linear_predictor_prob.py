@@ -15,7 +15,7 @@ import sympy
 
 from generators.logistic_regression import _context as lr
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import expression, real, sigmoid, slips_stats
+from interview_sim.kit import expression, real, sigmoid, slips_stats, tabled
 from interview_sim.model import Domain
 from interview_sim.render import num
 
@@ -83,7 +83,7 @@ def solve(params: dict) -> Solved:
         i = negatives[0]
         words |= {"short": covariates[i].short, "b": num(betas[i]), "minus_b": num(-betas[i])}
         flipped = z - 2 * terms[i]
-    slips_in_z = slips_stats.caught(WHY, words, no_intercept=z - b0, coefficient_sign=flipped)
+    slips_in_z = tabled(WHY, words, no_intercept=z - b0, coefficient_sign=flipped)
     parts = [
         real(
             "logit",
@@ -122,7 +122,7 @@ def solve(params: dict) -> Solved:
                 f"The odds as a formula in X = {covariates[0].short}, the other covariates "
                 "held at this subject's values",
                 sympy.exp(linear),
-                *slips_stats.caught(
+                *tabled(
                     WHY_FORMULA,
                     logit_not_odds=linear,
                     probability_not_odds=sigmoid(linear),

@@ -15,7 +15,7 @@ import sympy
 
 from generators.logistic_regression import _context as lr
 from interview_sim.family import Family, Param, ParamError, Solved
-from interview_sim.kit import logit, prompt, real, slip, slips_stats, wrong_bases
+from interview_sim.kit import logit, prompt, real, slip, slips_stats, tabled, wrong_bases
 from interview_sim.render import num
 
 PARAMS = (  # besides the fitted model's
@@ -111,7 +111,7 @@ def solve(params: dict) -> Solved:
         "logit",
         prompt("The log-odds that correspond to P(y = 1) = {{ p | num }}", p=p),
         z,
-        *slips_stats.caught(WHY_LOGIT, p_not_logit=p, odds_not_logit=odds),
+        *tabled(WHY_LOGIT, p_not_logit=p, odds_not_logit=odds),
         *wrong_bases(lambda base: sympy.log(odds, base), None, "the logit"),
         slips_stats.sign(-z, "the sign is flipped: that is ln((1 − p)/p)."),
     )
@@ -119,13 +119,9 @@ def solve(params: dict) -> Solved:
         "value",
         prompt("The value of {{ short }} at which P(y = 1) = {{ p | num }}", short=short, p=p),
         answer,
-        *slips_stats.caught(
-            WHY_VALUE, words, p_not_logit=(p - rest) / bj, odds_not_logit=(odds - rest) / bj
-        ),
+        *tabled(WHY_VALUE, words, p_not_logit=(p - rest) / bj, odds_not_logit=(odds - rest) / bj),
         wrong_divisor,
-        *slips_stats.caught(
-            WHY_VALUE, words, forgot_others=(z - b0) / bj, forgot_intercept=(z - fixed) / bj
-        ),
+        *tabled(WHY_VALUE, words, forgot_others=(z - b0) / bj, forgot_intercept=(z - fixed) / bj),
         slips_stats.sign(-answer),
     )
     facts = lr.model_facts(params)

@@ -42,8 +42,8 @@ from interview_sim.kit.parts import (
     real,
     shape,
 )
-from interview_sim.kit.slips import CREDIT, HALF, WRONG_BASE, slip, wrong_bases
-from interview_sim.kit.slips_nets import each, missing_minus, tabled, vector  # noqa: F401
+from interview_sim.kit.slips import CREDIT, HALF, WRONG_BASE, slip, tabled, wrong_bases
+from interview_sim.kit.slips_nets import each, missing_minus, vector  # noqa: F401
 
 __all__ = [
     "CREDIT",
@@ -74,6 +74,7 @@ __all__ = [
     "shape",
     "sigmoid",
     "slip",
+    "tabled",
     "softmax",
     "windows",
     "wrong_bases",

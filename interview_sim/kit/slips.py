@@ -9,6 +9,7 @@ every variant of every family applies this policy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -60,3 +61,17 @@ def wrong_bases(value_in: Any, right: int | None, what: str) -> tuple[Mistake, .
         for base in (10, 2, None)
         if base != right
     )
+
+
+def tabled(why: Mapping[str, str], words: Mapping[str, Any] | None = None, **values: Any) -> list:
+    """A family's own slips as data: one mistake per ``tag=value``, in the order given (the order
+    of matching), explained by ``why[tag]`` with its ``{placeholders}`` filled from ``words``.
+
+    A value of None leaves that slip out of this variant (its words may not exist either); a tag
+    without an explanation, or a missing word, raises, so a half-written explanation never reaches
+    a candidate. Credit follows ``CREDIT`` (0 for a family's own tag)."""
+    return [
+        slip(tag, why[tag].format(**(words or {})), value)
+        for tag, value in values.items()
+        if value is not None
+    ]

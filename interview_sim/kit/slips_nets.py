@@ -3,7 +3,8 @@
 A ``slip(...)`` literal spends five formatted lines on one sentence and one value. Here the
 sentences sit in a table (tag → explanation template, one line each) and a part passes only the
 values, by tag: ``real("loss", prompt, ce, *tabled(WHY, log10=..., log2=...))``; ``each`` is the
-same slip made at several places (each forgotten term). A slip that several families word the
+same slip made at several places (each forgotten term); ``tabled`` itself lives in
+``interview_sim.kit.slips``. A slip that several families word the
 same way (the missing minus sign of an entropy or cross-entropy) is a function, written once.
 Every tag still takes its credit from the one policy in ``interview_sim.kit.slips``. ``vector``
 is the part builder the kit lacked: a vector answer whose slips are vectors too.
@@ -18,23 +19,6 @@ from typing import Any
 from interview_sim.kit.parts import part
 from interview_sim.kit.slips import slip
 from interview_sim.model import AnswerKind, Mistake, Part
-
-
-def tabled(
-    why: Mapping[str, str], values: Mapping[str, Any] | None = None, **more: Any
-) -> list[Mistake]:
-    """One slip per tag of ``values`` (or of the keyword arguments), in their order, explained
-    by ``why[tag]``; a None value means the slip does not apply to this variant and is skipped.
-
-    ``why`` holds the family's explanations; a template's ``{fields}`` are filled from
-    ``values["words"]`` when given (e.g. ``{"words": {"name": "ReLU"}}``)."""
-    values = dict(values or {}, **more)
-    words = values.pop("words", {})
-    return [
-        slip(tag, why[tag].format(**words), value)
-        for tag, value in values.items()
-        if value is not None
-    ]
 
 
 def each(why: Mapping[str, str], tag: str, cases: Iterable[tuple[Mapping, Any]]) -> list[Mistake]:

@@ -4,12 +4,12 @@ A family calls ``variance_for_se(variance, ...)`` instead of spelling out a ``sl
 same slip has the same tag, the same credit (the one policy in ``slips``) and the same wording
 wherever it appears; the family passes only the words that are its own (how it writes the
 variance, what the upside-down ratio means in its story). A slip that only one family makes stays
-in that family as data: a table of explanations by tag, turned into mistakes by ``caught``.
+in that family as data: a table of explanations by tag, turned into mistakes by ``slips.tabled``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -23,22 +23,6 @@ _SCALES = {
     ("logit", "odds"): "that is the log-odds z; the odds are e^z.",
     ("odds", "probability"): "that is the odds e^z; the probability is e^z/(1 + e^z) = σ(z).",
 }
-
-
-def caught(
-    why: Mapping[str, str], /, words: Mapping[str, Any] | None = None, **values: Any
-) -> tuple[Mistake | None, ...]:
-    """One mistake per ``tag=value``, in the order given (the order of matching), explained by
-    ``why[tag]`` with its ``{placeholders}`` filled from ``words`` (a missing word raises, so a
-    half-filled explanation never reaches a user); a value of None leaves that slip out of this
-    variant. Credit follows the policy in ``slips`` (0 for a family's own tag)."""
-    found: list[Mistake | None] = []
-    for tag, value in values.items():
-        if value is None:  # the slip does not apply: its words may not exist either
-            found.append(None)
-        else:
-            found.append(slip(tag, why[tag].format(**(words or {})), value))
-    return tuple(found)
 
 
 def carried(transform: Callable[[Any], Any], mistakes: Iterable[Mistake | None]) -> tuple:

@@ -1,26 +1,10 @@
 """kit.slips_nets: slips from a table keep their order and the credit policy; vector parts."""
 
-from fractions import Fraction
-
-import pytest
-
 from interview_sim.answers.check import check
-from interview_sim.kit import CREDIT
-from interview_sim.kit.slips_nets import each, missing_minus, tabled, vector
+from interview_sim.kit.slips import tabled
+from interview_sim.kit.slips_nets import each, missing_minus, vector
 
 WHY = {"nats": "that is {what} in nats.", "sign": "the sign is wrong.", "off": "{k} is off."}
-
-
-def test_tabled_keeps_order_skips_none_fills_words_and_applies_the_policy():
-    slips = tabled(WHY, {"sign": -2, "off": None}, nats=3, words={"what": "H"})
-    assert [(m.tag, m.value) for m in slips] == [("sign", -2), ("nats", 3)]
-    assert slips[1].explanation == "that is H in nats."
-    assert [m.credit for m in slips] == [CREDIT["sign"], CREDIT["nats"]] == [0, Fraction(1, 2)]
-
-
-def test_tabled_refuses_a_tag_without_an_explanation():
-    with pytest.raises(KeyError):
-        tabled(WHY, typo=1)
 
 
 def test_each_is_one_slip_per_place_with_its_own_words():

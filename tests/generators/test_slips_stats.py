@@ -8,17 +8,23 @@ import pytest
 from sympy import Rational
 
 from interview_sim.kit import slips_stats
-from interview_sim.kit.slips import CREDIT
+from interview_sim.kit.slips import CREDIT, tabled
 
 
-def test_caught_keeps_the_order_fills_the_words_and_skips_absent_slips():
+def test_tabled_keeps_the_order_fills_the_words_and_skips_absent_slips():
     why = {"a_slip": "first {x}.", "b_slip": "second {y}.", "sign": "flipped."}
-    found = slips_stats.caught(why, {"x": "one"}, sign=-1, a_slip=2, b_slip=None)
-    assert [(m.tag, m.explanation, m.value, m.credit) for m in found if m] == [
+    found = tabled(why, {"x": "one"}, sign=-1, a_slip=2, b_slip=None)
+    assert [(m.tag, m.explanation, m.value, m.credit) for m in found] == [
         ("sign", "flipped.", -1, CREDIT["sign"]),
         ("a_slip", "first one.", 2, 0),
-    ]
-    assert found[2] is None  # absent: its missing words are never needed
+    ]  # b_slip is absent: its missing word {y} is never needed
+
+
+def test_tabled_refuses_a_missing_word_or_a_tag_without_an_explanation():
+    with pytest.raises(KeyError):
+        tabled({"a_slip": "first {x}."}, a_slip=1)
+    with pytest.raises(KeyError):
+        tabled({}, typo=1)
 
 
 def test_standard_slips_carry_their_tag_credit_and_the_family_words():
@@ -72,9 +78,9 @@ def test_odds_ratio_interval_slips_build_the_interval_they_name():
 
 def test_carried_slips_keep_tag_explanation_and_credit_under_a_later_step():
     why = {"no_intercept": "β0 = {b0} left out.", "coefficient_sign": "a minus lost."}
-    in_z = slips_stats.caught(why, {"b0": "-2"}, no_intercept=3, coefficient_sign=None)
+    in_z = tabled(why, {"b0": "-2"}, no_intercept=3, coefficient_sign=None)
     in_odds = slips_stats.carried(lambda v: 10 * v, in_z)
-    assert in_odds[1] is None
+    assert len(in_odds) == 1  # the absent slip stays absent
     assert (in_odds[0].tag, in_odds[0].explanation, in_odds[0].value) == (
         "no_intercept",
         "β0 = -2 left out.",
