@@ -21,8 +21,8 @@ import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.kit import affine, from_rounded, half_unit, real, relu, softmax
-from interview_sim.kit.slips import tabled
-from interview_sim.kit.slips_nets import each, vector
+from interview_sim.kit.parts import vector
+from interview_sim.kit.slips import each, tabled
 from interview_sim.model import Part
 
 Vector = list[sympy.Rational]

@@ -19,7 +19,7 @@ import sympy
 
 from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.kit import real, sigmoid, slip
-from interview_sim.kit.slips_nets import vector
+from interview_sim.kit.parts import vector
 from interview_sim.model import Mistake
 
 ACTIVATIONS = ("identity", "step", "relu", "sigmoid")

@@ -18,8 +18,7 @@ import sympy
 from interview_sim.answers.numbers import format_exact
 from interview_sim.family import Family, Param, ParamError, Solved
 from interview_sim.kit import combine, entropy_terms, from_rounded, half_unit, in_base, real
-from interview_sim.kit.slips import tabled
-from interview_sim.kit.slips_nets import each, missing_minus
+from interview_sim.kit.slips import each, missing_minus, tabled
 
 SOURCES = ("pmf", "equiprobable", "pixel")
 GRIDS = (8, 16, 20, 10)  # probabilities are multiples of 1/8, 1/16, 0.05 or 0.1

@@ -41,9 +41,18 @@ from interview_sim.kit.parts import (
     prompt,
     real,
     shape,
+    vector,
 )
-from interview_sim.kit.slips import CREDIT, HALF, WRONG_BASE, slip, tabled, wrong_bases
-from interview_sim.kit.slips_nets import each, missing_minus, vector  # noqa: F401
+from interview_sim.kit.slips import (
+    CREDIT,
+    HALF,
+    WRONG_BASE,
+    each,
+    missing_minus,
+    slip,
+    tabled,
+    wrong_bases,
+)
 
 __all__ = [
     "CREDIT",
@@ -73,8 +82,11 @@ __all__ = [
     "relu",
     "shape",
     "sigmoid",
+    "each",
+    "missing_minus",
     "slip",
     "tabled",
+    "vector",
     "softmax",
     "windows",
     "wrong_bases",

@@ -7,6 +7,7 @@ entries are skipped, so a slip that only applies to some variants reads
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -90,3 +91,17 @@ def typable_slip_value(value: Any) -> Any:
     the checker's 80-character number limit (below about 10⁻¹⁷): a slip nobody can be shown."""
     short = short_exact(value)
     return short if short == 0 or abs(short) >= Fraction(1, 10**17) else None
+
+
+def vector(
+    id: str, prompt: str, answer: Any, *mistakes: Mistake | None, entry: str = "", **extra: Any
+) -> Part:
+    """A vector part (typed [a, b, c]) whose slips are vectors too; ``entry`` names the entries
+    for the input hint ("h" → "3 numbers in order: [h1, h2, h3]"), unless ``hint=`` is given."""
+    if entry:
+        names = ", ".join(f"{entry}{i}" for i in range(1, len(answer) + 1))
+        extra.setdefault("hint", f"{len(answer)} numbers in order: [{names}]")
+    mistakes = tuple(
+        replace(m, value=tuple(m.value)) for m in mistakes if m is not None and m.value is not None
+    )
+    return part(AnswerKind.VECTOR, id, prompt, tuple(answer), *mistakes, **extra)

@@ -9,7 +9,7 @@ every variant of every family applies this policy.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -75,3 +75,15 @@ def tabled(why: Mapping[str, str], words: Mapping[str, Any] | None = None, **val
         for tag, value in values.items()
         if value is not None
     ]
+
+
+def each(why: Mapping[str, str], tag: str, cases: Iterable[tuple[Mapping, Any]]) -> list[Mistake]:
+    """The same slip made at several places (a forgotten term, the loss of each wrong class):
+    one slip per (words, value) of ``cases``, explained by ``why[tag]`` filled with its words."""
+    return [slip(tag, why[tag].format(**words), value) for words, value in cases]
+
+
+def missing_minus(value: Any, formula: str) -> Mistake:
+    """A −Σ p·log(…) quantity (an entropy, a cross-entropy) written without its minus sign,
+    which makes it negative; ``formula`` is the right one, e.g. "H = −Σ p·log2 p"."""
+    return slip("missing_minus", f"the minus sign is missing: {formula} ≥ 0.", value)

@@ -1,8 +1,8 @@
-"""kit.slips_nets: slips from a table keep their order and the credit policy; vector parts."""
+"""kit.slips.each and missing_minus, and kit.parts.vector: table slips and vector parts."""
 
 from interview_sim.answers.check import check
-from interview_sim.kit.slips import tabled
-from interview_sim.kit.slips_nets import each, missing_minus, vector
+from interview_sim.kit.parts import vector
+from interview_sim.kit.slips import each, missing_minus, tabled
 
 WHY = {"nats": "that is {what} in nats.", "sign": "the sign is wrong.", "off": "{k} is off."}
 
