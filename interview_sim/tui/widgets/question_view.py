@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
-from interview_sim.tui.text import statement_without_asks
+from interview_sim.asks import statement_without_asks
 from interview_sim.tui.widgets.part_field import PartField
 
 
