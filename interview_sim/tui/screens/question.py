@@ -112,16 +112,18 @@ class QuestionScreen(Screen):
             self.draft_timer = None
         self.swapping = True
         self.shown_slot = question.slot
-        body = self.query_one("#q-body", Container)
         view = self.views.get(question.slot)
-        if view is None or view.question is not question:
-            if view is not None:
-                await view.remove()
+        if view is not None and view.question is not question:
+            await view.remove()
+            view = None
+        if view is None:
             view = self.build_view(question)
             self.views[question.slot] = view
-            await body.mount(view)
+            await self.mount_view(view)
             for field in view.part_fields:
                 self.restore_status(field)
+        else:
+            await view.ready.wait()  # being built ahead right now: its widgets are coming
         for slot, other in self.views.items():
             other.display = slot == question.slot
         self.swapping = False
@@ -161,10 +163,15 @@ class QuestionScreen(Screen):
         view = self.build_view(question)
         view.display = False
         self.views[question.slot] = view
-        await self.query_one("#q-body", Container).mount(view)
+        await self.mount_view(view)
         for field in view.part_fields:
             self.restore_status(field, question.slot)
         self.schedule_build_ahead()
+
+    async def mount_view(self, view: QuestionView) -> None:
+        """Mount a view; a switch to it meanwhile waits for ``view.ready``."""
+        await self.query_one("#q-body", Container).mount(view)
+        view.ready.set()
 
     def build_view(self, question: Any) -> QuestionView:
         rule = question_rule([record.hint for record in question.parts])
@@ -223,11 +230,13 @@ class QuestionScreen(Screen):
         of = f" of {total}" if not session.preset.endless else ""
         self.query_one("#q-title", Static).update(
             # the section before the preset's title: when the line is cut, the title goes first
-            f"question {question.slot + 1}{of} · {question.section} · {session.preset.title}"
+            f"question {question.slot + 1}{of} · {question.section} · {session.preset.title}",
+            layout=False,  # a one-line header cell of fixed width
         )
-        self.query_one("#q-flag", Static).update(
-            Content.from_markup("[$text-warning b]⚑[/]") if question.flagged else ""
-        )
+        flag = self.query_one("#q-flag", Static)
+        if flag.has_class("-flagged") != question.flagged:  # its width changes: a layout pass
+            flag.set_class(question.flagged, "-flagged")
+            flag.update(Content.from_markup("[$text-warning b]⚑[/]") if question.flagged else "")
         self.query_one(PaletteStrip).show(session.transcript.questions, question.slot)
         self.refresh_bindings()
 

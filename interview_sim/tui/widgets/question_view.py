@@ -9,6 +9,7 @@ which keeps a question switch cheap.
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -117,6 +118,7 @@ class QuestionView(Vertical):
         self.question = question
         self.part_fields = fields
         self.rule = rule
+        self.ready = asyncio.Event()  # set once mounted: its widgets can be queried
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="q-statement-pane", id="q-statement-pane"):
