@@ -32,7 +32,7 @@ START_TARGET = 1.0
 KEY_TARGET = 0.050
 SWITCH_TARGET = 0.100
 CHECK_SECONDS = 1.0
-SWITCH_KINDS = ("visited", "unvisited", "built on the key")
+SWITCH_KINDS = ("visited", "unvisited, built ahead", "unvisited, built on the key")
 
 
 def cold_start(runs: int) -> list[float]:
@@ -186,9 +186,11 @@ async def question_switch(size: tuple[int, int], seeds: list[int]) -> dict[str, 
     composed frame after the new question is shown (header, palette and both panes updated).
 
     (b) unvisited: right after the exam starts, pgdn through every question, each pressed
-    50 ms after the previous one is on screen: too soon for the idle build-ahead, so a view
-    not built yet is built on the key (the worst case). (a) visited: once every view is built,
-    pgup/pgdn back and forth through the exam twice. One exam per seed (different families).
+    50 ms after the previous one is on screen. Once with the idle build-ahead working as usual
+    (the views are built while the exam starts and the first question is read), and once, in a
+    second exam, with it held off until the end of the pass, so every view is built on the key
+    (the worst case: a candidate paging through before any idle moment). (a) visited: once
+    every view is built, pgup/pgdn back and forth through the exam twice. Two exams per seed.
     """
     sys.path.insert(0, str(ROOT))
     samples: dict[str, list[float]] = {
@@ -196,12 +198,26 @@ async def question_switch(size: tuple[int, int], seeds: list[int]) -> dict[str, 
     }
     with tempfile.TemporaryDirectory() as tmp:
         for seed in seeds:
-            await _switch_through(_mock_exam(seed, lambda: 1_700_000_000.0, tmp), size, samples)
+            for hold_off in (False, True):
+                app = _mock_exam(seed + 1000 * hold_off, lambda: 1_700_000_000.0, tmp)
+                await _switch_through(app, size, samples, hold_off)
     return samples
 
 
-async def _switch_through(app, size: tuple[int, int], samples: dict[str, list[float]]) -> None:
+async def _switch_through(
+    app, size: tuple[int, int], samples: dict[str, list[float]], hold_off: bool
+) -> None:
     from textual import events
+
+    from interview_sim.tui.screens.question import QuestionScreen
+
+    build_ahead = QuestionScreen.build_ahead
+    if hold_off:
+
+        async def held_off(screen) -> None:
+            screen.build_timer = None
+
+        QuestionScreen.build_ahead = held_off
 
     async with app.run_test(size=size) as pilot:
         await _settle(pilot, app)
@@ -243,10 +259,10 @@ async def _switch_through(app, size: tuple[int, int], samples: dict[str, list[fl
         for _ in range(total - 1):  # (b) first visits, at once
             built = screen.session.transcript.current + 1 in screen.views
             latency = await switch("pagedown")
-            record("unvisited", latency)
-            if not built:
-                record("built on the key", latency)
+            record(f"unvisited, built {'ahead' if built else 'on the key'}", latency)
             await asyncio.sleep(0.05)
+        QuestionScreen.build_ahead = build_ahead
+        screen.schedule_build_ahead()
         for _ in range(100):  # let the build-ahead finish the earlier questions
             if not screen.unbuilt_slots():
                 break

@@ -33,7 +33,7 @@ from interview_sim.tui.widgets.part_field import PartField, verdict_content
 from interview_sim.tui.widgets.question_view import QuestionView, prepare_markdown, question_rule
 
 WIDE_COLUMNS = 120  # from this width the statement and the answers sit side by side
-BUILD_AHEAD_DELAY = 0.2  # idle seconds before the next hidden view is built
+BUILD_AHEAD_DELAY = 0.1  # idle seconds before the next hidden view is built
 TYPING_PAUSE = 0.6  # no view is built ahead until typing has paused this long
 
 DRAFT_DELAY = 0.5  # seconds after the last key before a box's text is saved as a draft
