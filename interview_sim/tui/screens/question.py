@@ -157,7 +157,6 @@ class QuestionScreen(Screen):
             return
         slots = self.unbuilt_slots()
         if not slots:
-            gc.freeze()  # the views live as long as the screen: no full pass walks them
             return
         question = self.session.transcript.questions[slots[0]]
         view = self.build_view(question)
@@ -166,7 +165,10 @@ class QuestionScreen(Screen):
         await self.mount_view(view)
         for field in view.part_fields:
             self.restore_status(field, question.slot)
-        self.schedule_build_ahead()
+        if len(slots) == 1:  # the last one: the views live as long as the screen, so no full
+            gc.freeze()  # pass of the collector needs to walk them (frozen once, not per switch)
+        else:
+            self.schedule_build_ahead()
 
     async def mount_view(self, view: QuestionView) -> None:
         """Mount a view; a switch to it meanwhile waits for ``view.ready``."""
