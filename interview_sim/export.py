@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from interview_sim.asks import statement_without_asks
 from interview_sim.engine.scoring import self_assessed_note
 from interview_sim.engine.transcript import Transcript, retake_command
 from interview_sim.mathtext import readable
@@ -74,6 +75,8 @@ def _environment(html: bool) -> jinja2.Environment:
     escape = (lambda text: text) if html else markdown_text
     env.filters["readable"] = lambda text: escape(readable(str(text)))
     env.filters["markdown"] = lambda text: Markup(markdown_html(str(text)))
+    # the parts are listed with their prompts, so the statement goes without its own asks
+    env.filters["statement"] = lambda q: statement_without_asks(q.statement, len(q.parts))
     env.filters["md"] = markdown_text  # user text in Markdown exports
     env.filters["md_code"] = markdown_code
     env.filters["when"] = lambda t: time.strftime("%Y-%m-%d %H:%M", time.localtime(t)) if t else "—"

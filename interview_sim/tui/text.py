@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 
 WARN_SECONDS = 5 * 60
@@ -42,26 +41,3 @@ def part_label(index: int) -> str:
     """Part numbering shown to the user: 1., 2., … as the statements and solutions number them
     (letters would clash with the options a), b) of a choice part)."""
     return f"{index + 1}."
-
-
-_ASK = re.compile(r"^\d+[.)]\s")
-
-
-def statement_without_asks(statement: str, parts: int) -> str:
-    """The statement without its closing numbered list of asks, when that list has one item per
-    part: the answer pane shows each ask once, next to its input, so the list would repeat them.
-
-    A statement whose last list does not match the parts is left whole (better twice than never).
-    """
-    lines = statement.rstrip().splitlines()
-    start, items = len(lines), 0
-    while start > 0:
-        line = lines[start - 1]
-        if _ASK.match(line):
-            items += 1
-        elif not (line.startswith((" ", "\t")) and line.strip()):
-            break
-        start -= 1
-    if items != parts or items == 0 or start == len(lines) or not _ASK.match(lines[start]):
-        return statement
-    return "\n".join(lines[:start]).rstrip() + "\n"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
+from interview_sim.asks import statement_without_asks
 from interview_sim.cli import main
 from interview_sim.engine.session import Session
 from interview_sim.export import export_session, export_worksheet
@@ -101,7 +102,8 @@ def test_worksheet_has_questions_then_a_separate_key(tmp_path: Path):
     sheet = export_worksheet(session.transcript, "md")
     questions, key = sheet.split("# Answer key")
     for question in session.transcript.questions:
-        assert question.statement in questions
+        # the statement without its own asks: the parts below it ask them
+        assert statement_without_asks(question.statement, len(question.parts)) in questions
         assert question.solution in key and question.solution not in questions
         for part in question.parts:
             assert readable(part.expected) in key and readable(part.expected) not in questions

@@ -7,6 +7,8 @@ countdown is repainted by a timer but always computed from the engine's absolute
 
 from __future__ import annotations
 
+import gc
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -17,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from interview_sim.answers.check import preview, readable
@@ -25,12 +27,14 @@ from interview_sim.engine.session import SaveFailed, SessionError, TimeUp
 from interview_sim.engine.transcript import STARTED
 from interview_sim.tui.text import DANGER_SECONDS, WARN_SECONDS
 from interview_sim.tui.widgets.countdown import Countdown
+from interview_sim.tui.widgets.keys_footer import KeysFooter
 from interview_sim.tui.widgets.palette import PaletteStrip
 from interview_sim.tui.widgets.part_field import PartField, verdict_content
-from interview_sim.tui.widgets.question_view import QuestionView, question_rule
+from interview_sim.tui.widgets.question_view import QuestionView, prepare_markdown, question_rule
 
 WIDE_COLUMNS = 120  # from this width the statement and the answers sit side by side
-PREBUILD_DELAY = 0.4  # seconds after showing a question before the next one is built, hidden
+BUILD_AHEAD_DELAY = 0.1  # idle seconds before the next hidden view is built
+TYPING_PAUSE = 0.6  # no view is built ahead until typing has paused this long
 
 DRAFT_DELAY = 0.5  # seconds after the last key before a box's text is saved as a draft
 
@@ -59,7 +63,9 @@ class QuestionScreen(Screen):
         self.warned: set[int] = set()
         self.draft_timer: Any = None
         self.swapping = False  # the shown view is being replaced: no fields to read
-        self.views: dict[int, QuestionView] = {}  # slot → its view, built on the first visit
+        self.views: dict[int, QuestionView] = {}  # slot → its view, built ahead or on a visit
+        self.build_timer: Any = None
+        self.typed_at = 0.0  # time.monotonic() of the last change typed into a box
 
     @property
     def exam_mode(self) -> bool:
@@ -73,7 +79,7 @@ class QuestionScreen(Screen):
             yield Countdown("", id="q-clock")
         yield PaletteStrip(id="q-palette")
         yield Container(id="q-body")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     async def on_mount(self) -> None:
         await self.show_question()
@@ -81,6 +87,10 @@ class QuestionScreen(Screen):
         if self.session.preset.timed:
             self.set_interval(1.0, self.tick)
         self.warm_variants()
+        # The engine, sympy and the generators are loaded by now and live until the app exits.
+        # Freezing them keeps the collector's full passes from walking them: those passes took
+        # 100-160 ms (several times that on a loaded machine) at random moments, keys included.
+        gc.freeze()
 
     def on_resize(self) -> None:
         """Side by side when there is room for both; stacked otherwise."""
@@ -102,16 +112,18 @@ class QuestionScreen(Screen):
             self.draft_timer = None
         self.swapping = True
         self.shown_slot = question.slot
-        body = self.query_one("#q-body", Container)
         view = self.views.get(question.slot)
-        if view is None or view.question is not question:
-            if view is not None:
-                await view.remove()
+        if view is not None and view.question is not question:
+            await view.remove()
+            view = None
+        if view is None:
             view = self.build_view(question)
             self.views[question.slot] = view
-            await body.mount(view)
+            await self.mount_view(view)
             for field in view.part_fields:
                 self.restore_status(field)
+        else:
+            await view.ready.wait()  # being built ahead right now: its widgets are coming
         for slot, other in self.views.items():
             other.display = slot == question.slot
         self.swapping = False
@@ -119,23 +131,49 @@ class QuestionScreen(Screen):
         self.update_header()
         view.to_top()
         self.focus_first_open()
-        self.set_timer(PREBUILD_DELAY, self.prebuild_next)
+        self.schedule_build_ahead()
 
-    async def prebuild_next(self) -> None:
-        """Build the next unvisited question's view while the candidate reads this one (hidden),
-        so pgdn only shows it; one view per idle moment keeps typing responsive."""
-        slots = len(self.session.transcript.questions)
-        following = [s for s in range(self.shown_slot + 1, slots) if s not in self.views]
-        if not following or self.busy or not self.is_current:
+    def schedule_build_ahead(self, delay: float = BUILD_AHEAD_DELAY) -> None:
+        if self.build_timer is not None:
+            self.build_timer.stop()
+        self.build_timer = self.set_timer(delay, self.build_ahead)
+
+    def unbuilt_slots(self) -> list[int]:
+        """Questions without a view, nearest first: the following ones, then the earlier ones."""
+        shown, questions = self.shown_slot, self.session.transcript.questions
+        order = [*range(shown + 1, len(questions)), *range(shown - 1, -1, -1)]
+        return [s for s in order if s not in self.views]
+
+    async def build_ahead(self) -> None:
+        """Build one more question's view, hidden, while the candidate reads, so moving to any
+        question only shows its view. One view per idle moment, and none while typing: a key
+        pressed meanwhile waits for one build at most."""
+        self.build_timer = None
+        if self.busy or self.session.transcript.state != STARTED:
             return
-        question = self.session.transcript.questions[following[0]]
+        waited = time.monotonic() - self.typed_at
+        if waited < TYPING_PAUSE:
+            self.schedule_build_ahead(TYPING_PAUSE - waited)
+            return
+        slots = self.unbuilt_slots()
+        if not slots:
+            return
+        question = self.session.transcript.questions[slots[0]]
         view = self.build_view(question)
         view.display = False
         self.views[question.slot] = view
-        await self.query_one("#q-body", Container).mount(view)
+        await self.mount_view(view)
         for field in view.part_fields:
             self.restore_status(field, question.slot)
-        self.set_timer(PREBUILD_DELAY, self.prebuild_next)
+        if len(slots) == 1:  # the last one: the views live as long as the screen, so no full
+            gc.freeze()  # pass of the collector needs to walk them (frozen once, not per switch)
+        else:
+            self.schedule_build_ahead()
+
+    async def mount_view(self, view: QuestionView) -> None:
+        """Mount a view; a switch to it meanwhile waits for ``view.ready``."""
+        await self.query_one("#q-body", Container).mount(view)
+        view.ready.set()
 
     def build_view(self, question: Any) -> QuestionView:
         rule = question_rule([record.hint for record in question.parts])
@@ -194,20 +232,20 @@ class QuestionScreen(Screen):
         of = f" of {total}" if not session.preset.endless else ""
         self.query_one("#q-title", Static).update(
             # the section before the preset's title: when the line is cut, the title goes first
-            f"question {question.slot + 1}{of} · {question.section} · {session.preset.title}"
+            f"question {question.slot + 1}{of} · {question.section} · {session.preset.title}",
+            layout=False,  # a one-line header cell of fixed width
         )
-        self.query_one("#q-flag", Static).update(
-            Content.from_markup("[$text-warning b]⚑[/]") if question.flagged else ""
-        )
+        flag = self.query_one("#q-flag", Static)
+        if flag.has_class("-flagged") != question.flagged:  # its width changes: a layout pass
+            flag.set_class(question.flagged, "-flagged")
+            flag.update(Content.from_markup("[$text-warning b]⚑[/]") if question.flagged else "")
         self.query_one(PaletteStrip).show(session.transcript.questions, question.slot)
         self.refresh_bindings()
 
     def show_solution_if_visible(self) -> None:
         if self.exam_mode:
             return
-        visible = self.session.solution_visible()
-        for widget_id in ("#q-solution-title", "#q-solution"):
-            self.view.query_one(widget_id).set_class(not visible, "hidden")
+        self.view.show_solution(self.session.solution_visible())
 
     def fields(self) -> list[PartField]:
         """The shown question's part fields, in order."""
@@ -298,6 +336,7 @@ class QuestionScreen(Screen):
         field = self.field(event.input.name or "")
         if field is None:
             return
+        self.typed_at = time.monotonic()
         if event.value == self.stored_text(field.record):
             return  # the box shows what is saved (e.g. just restored): keep the saved status
         self.schedule_draft()  # even before the variant is ready: the text must be kept
@@ -585,6 +624,7 @@ class QuestionScreen(Screen):
             except SessionError as error:
                 self.app.call_from_thread(self.notify, str(error), severity="error")
                 return
+            prepare_markdown(self.session.current, not self.exam_mode)
             self.load_variant(len(self.session.transcript.questions) - 1)
             self.app.call_from_thread(self.new_variant_ready)
 
@@ -651,11 +691,17 @@ class QuestionScreen(Screen):
 
     # -- variants for the live preview (regenerated off the UI thread) -------------------------
     def warm_variants(self) -> None:
-        slots = range(len(self.session.transcript.questions))
+        """Off the UI thread: each question's Markdown parsed (so building its view is cheap),
+        then its variant regenerated (for the read-as preview)."""
+        questions = self.session.transcript.questions
+        solutions = not self.exam_mode
 
         def work() -> None:
             current = self.session.transcript.current
-            for slot in [current, *[s for s in slots if s != current]]:
+            order = [current, *[s for s in range(len(questions)) if s != current]]
+            for slot in order:
+                prepare_markdown(questions[slot], solutions)
+            for slot in order:
                 self.load_variant(slot)
 
         self.run_worker(work, thread=True, group="variants", exit_on_error=False)
@@ -669,6 +715,7 @@ class QuestionScreen(Screen):
             self.parts[(slot, part.id)] = part
 
     def on_unmount(self) -> None:
+        gc.unfreeze()  # this screen's views may be collected now
         try:
             self.save_all()
         except Exception:  # widgets already gone: answers were saved on enter and on moving

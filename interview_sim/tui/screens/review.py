@@ -13,7 +13,8 @@ from textual.widgets import Footer, Label, Markdown, Static
 
 from interview_sim.answers.feedback import entry_feedback, tutor_message
 from interview_sim.answers.verdict import expected_display
-from interview_sim.tui.text import duration_text, part_label, statement_without_asks
+from interview_sim.asks import statement_without_asks
+from interview_sim.tui.text import duration_text, part_label
 
 STATUS = {
     "correct": ("$text-success", "✓ correct"),

@@ -28,8 +28,14 @@ class Countdown(Static):
     }
     """
 
+    shown = ""
+
     def show(self, seconds: float | None) -> None:
-        self.update(clock_text(seconds))
+        text = clock_text(seconds)
+        if text != self.shown:  # a new layout only when the width changes: each layout of the
+            # question screen walks every widget, and this runs every second
+            self.update(text, layout=len(text) != len(self.shown))
+            self.shown = text
         danger = seconds is not None and seconds <= DANGER_SECONDS
         self.set_class(danger, "-danger")
         self.set_class(seconds is not None and not danger and seconds <= WARN_SECONDS, "-warning")

@@ -47,5 +47,6 @@ class PaletteStrip(Static):
         self.update(
             Content.from_markup(
                 "".join(cells) + "  [$text-muted]● answered ◐ partly ○ empty ⚑ flagged[/]"
-            )
+            ),
+            layout=False,  # one line, full width, whatever it says: no layout pass needed
         )

@@ -133,12 +133,10 @@ class PartField(Vertical):
         )
         field.cursor_blink = self.blink
         yield field
-        hint = Static(self.hint_text(), classes="part-hint", markup=False)
-        hint.display = bool(self.hint_text())
-        yield hint
-        status = Static("", classes="part-status")
-        status.display = False
-        yield status
+        # the hint and the status line are made when there is something to say: a view is
+        # built while the candidate waits for it, and most parts of an exam start with neither
+        if self.hint_text():
+            yield Static(self.hint_text(), classes="part-hint", markup=False)
 
     def placeholder(self) -> str:
         if self.record.kind in CHOICE_KINDS:
@@ -152,8 +150,25 @@ class PartField(Vertical):
     def input(self) -> Input:
         return self.query_one(Input)
 
+    def line(self, kind: str, text: str | Content, markup: bool = True) -> Static | None:
+        """The hint or status line (``kind`` = "part-hint" or "part-status"), made on first
+        use; None while there is none and nothing to show."""
+        found = self.query(f".{kind}")
+        if found:
+            return found.first(Static)
+        if not str(text):
+            return None
+        widget = Static("", classes=kind, markup=markup)
+        if kind == "part-hint":  # under the input, above a status line
+            self.mount(widget, after=self.input)
+        else:
+            self.mount(widget)
+        return widget
+
     def set_status(self, text: str | Content, kind: str = "") -> None:
-        status = self.query_one(".part-status", Static)
+        status = self.line("part-status", text)
+        if status is None:
+            return
         status.set_class(kind == "error", "-error")
         status.set_class(kind == "ok", "-ok")
         status.update(text)
@@ -172,7 +187,8 @@ class PartField(Vertical):
 
     def set_hint(self, attempts_left: int | None, closed: bool) -> None:
         self.attempts_left, self.closed = attempts_left, closed
-        hint = self.query_one(".part-hint", Static)
-        hint.update(self.hint_text())
-        hint.display = bool(self.hint_text())
+        hint = self.line("part-hint", self.hint_text(), markup=False)
+        if hint is not None:
+            hint.update(self.hint_text())
+            hint.display = bool(self.hint_text())
         self.input.disabled = closed
