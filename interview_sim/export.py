@@ -73,7 +73,7 @@ def _environment(html: bool) -> jinja2.Environment:
     # in a Markdown table cell a bare "|" (as in |x|) would end the cell
     # in Markdown, readable math is escaped like user text (a bare "|" of |x| would end a cell)
     escape = (lambda text: text) if html else markdown_text
-    env.filters["readable"] = lambda text: escape(readable(str(text)))
+    env.filters["expected"] = lambda part: escape(expected_shown(part))
     env.filters["markdown"] = lambda text: Markup(markdown_html(str(text)))
     # the parts are listed with their prompts, so the statement goes without its own asks
     env.filters["statement"] = lambda q: statement_without_asks(q.statement, len(q.parts))
@@ -84,6 +84,17 @@ def _environment(html: bool) -> jinja2.Environment:
     env.filters["verdict_label"] = verdict_label
     env.globals["self_assessed_note"] = self_assessed_note
     return env
+
+
+# kinds whose stored answer is math text ("log(9)/2"); the others (a choice "e", a word, a shape)
+# are shown exactly as stored: read as math, the choice "e" became Euler's number ≈ 2.718
+_MATH_KINDS = {"integer", "fraction", "real", "expression", "vector", "matrix", "interval"}
+
+
+def expected_shown(part: Any) -> str:
+    """A part's stored exact answer as a reader sees it."""
+    text = str(part.expected)
+    return readable(text) if str(part.kind) in _MATH_KINDS else text
 
 
 def verdict_label(final: dict[str, Any] | None) -> str:

@@ -166,10 +166,34 @@ def test_user_errors_are_one_line_exit_2(tmp_path: Path, capsys, args, message):
 
 
 def test_exports_show_exact_answers_as_math_and_keep_markdown_tables_whole():
+    from types import SimpleNamespace
+
     from interview_sim.export import _environment
 
-    markdown, html = _environment(False).filters["readable"], _environment(True).filters["readable"]
-    assert markdown("-7*log(7)/(10*log(2)) + 2") == "2 − 7·log₂(7)/10 ≈ 0.03485"
-    assert markdown("abs(x - 3)") == "\\|x − 3\\|", "a bar would end the table cell"
-    assert html("abs(x - 3)") == "|x − 3|"
-    assert markdown("a, c") == "a, c", "text that is not math is shown as stored"
+    markdown, html = _environment(False).filters["expected"], _environment(True).filters["expected"]
+
+    def real(text):
+        return SimpleNamespace(kind="real", expected=text)
+
+    assert markdown(real("-7*log(7)/(10*log(2)) + 2")) == "2 − 7·log₂(7)/10 ≈ 0.03485"
+    assert markdown(real("abs(x - 3)")) == "\\|x − 3\\|", "a bar would end the table cell"
+    assert html(real("abs(x - 3)")) == "|x − 3|"
+
+
+@pytest.mark.parametrize(
+    ("kind", "stored", "shown"),
+    [
+        ("choice", "e", "e"),  # an option letter, not Euler's number
+        ("choices", "a, e", "a, e"),
+        ("text", "log loss", "log loss"),
+        ("shape", "(7,)", "(7,)"),
+        ("real", "log(9)/2", "ln(9)/2 ≈ 1.099"),
+        ("vector", "[1/3, exp(-1)]", "[1/3, e⁻¹] ≈ [0.3333, 0.3679]"),
+    ],
+)
+def test_exports_show_math_as_math_and_everything_else_as_stored(kind, stored, shown):
+    from types import SimpleNamespace
+
+    from interview_sim.export import expected_shown
+
+    assert expected_shown(SimpleNamespace(kind=kind, expected=stored)) == shown
