@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from interview_sim.tui.commands import InterviewCommands
+from interview_sim.tui.reported import reported
 
 if TYPE_CHECKING:
     from interview_sim.engine.presets import Preset
@@ -240,6 +241,7 @@ class InterviewApp(App[int]):
 
     # -- opening a saved session (imports the engine: a worker) --------------------------------
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    @reported("open the session")
     def open_session(self, ref: str) -> None:
         from interview_sim.store.files import SessionLocked
         from interview_sim.store.sessions import CorruptSession, UnknownSession

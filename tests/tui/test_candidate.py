@@ -243,3 +243,17 @@ def test_finish_confirmation_grammar_and_palette_legend():
     strip = PaletteStrip()
     strip.show([], 0)
     assert "◐" in str(strip.render())
+
+
+async def test_a_failing_background_job_is_told_not_left_waiting(data_dir, clock, monkeypatch):
+    from interview_sim.store.sessions import SessionStore
+
+    def broken(self, clock):
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(SessionStore, "transcripts", broken)
+    app = make_app(data_dir, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        told = " ".join(n.message for n in app._notifications)
+        assert "Could not load your history: the disk went away" in told

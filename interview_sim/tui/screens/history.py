@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from interview_sim.tui.reported import reported
 from interview_sim.tui.text import duration_text, percent_text, when
 
 
@@ -43,6 +44,7 @@ class HistoryScreen(Screen):
         self.load()
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    @reported("load your history")
     def load(self) -> None:
         from interview_sim.stats import statistics
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interview_sim.tui.reported import reported
 from interview_sim.tui.text import clock_text, percent_text, when
 
 ORDER = ("mock-exam", "rapid-fire", "chapter-drill", "practice")
@@ -124,6 +125,7 @@ class HomeScreen(Screen):
         self.load_history()
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
+    @reported("load your history")
     def load_history(self) -> None:
         store = self.app.store  # type: ignore[attr-defined]  # imports the engine: in a thread
         transcripts, errors = store.transcripts(self.app.clock)  # type: ignore[attr-defined]

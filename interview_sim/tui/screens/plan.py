@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
+from interview_sim.tui.reported import reported
+
 
 class PlanScreen(Screen):
     BINDINGS = [Binding("escape", "back", "Back", id="plan.back")]
@@ -51,6 +53,7 @@ class PlanScreen(Screen):
         self.compute(target)
 
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
+    @reported("compute the plan")
     def compute(self, target: Any) -> None:
         from interview_sim.review.cards import all_cards
         from interview_sim.review.plan import make_plan
