@@ -175,6 +175,9 @@ def test_real_beyond_float_range_is_invalid_not_a_crash() -> None:
     assert_invalid(check(real, "1e400"), "too large")
     assert_invalid(check(real, "-1e400"), "too large")
     assert check(real, "1e-400").status == v.INCORRECT
+    # the message quotes what was typed, not its 310-digit expansion, and reads as math
+    verdict = check(real, "1e308*10")
+    assert_invalid(verdict, '"1e308*10" is too large', "±10³⁰⁸")
 
 
 # -- expression (through the warm worker) ------------------------------------------------------

@@ -173,11 +173,11 @@ def _read_real(
         if not re.search(r"[A-Za-z(^*!|√·]|[\d.)]\s*[-+]", normalize(text)):
             raise number_error
     else:
-        return _float_range(parsed.value, parsed.read_as), parsed.read_as
+        return _float_range(parsed.value, text), parsed.read_as
     expression = parse_expression(text)
     exact = rational_value(expression.tree)
     if exact is not None:
-        return _float_range(exact, expression.read_as), expression.read_as
+        return _float_range(exact, text), expression.read_as
     reply = (worker or default_worker()).request({"op": "value", "text": text})
     if reply is None:
         raise _Unverified(expression.read_as)
@@ -188,14 +188,15 @@ def _read_real(
     return float(reply["value"]), expression.read_as
 
 
-def _float_range(value: Fraction, read_as: str) -> Fraction:
-    """Real answers are compared as floats: refuse exact values beyond the float range (1e400)."""
+def _float_range(value: Fraction, typed: str) -> Fraction:
+    """Real answers are compared as floats: refuse exact values beyond the float range (1e400).
+    The message quotes what was typed: its exact expansion can run to hundreds of digits."""
     try:
         float(value)
     except OverflowError:
+        shown = typed.strip() if len(typed.strip()) <= 40 else typed.strip()[:39] + "…"
         raise AnswerFormatError(
-            f'"{read_as[:40]}" is too large to compare: '
-            "real answers must lie between -1e308 and 1e308"
+            f'"{shown}" is too large to compare: real answers must lie within ±10³⁰⁸'
         ) from None
     return value
 
