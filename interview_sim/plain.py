@@ -71,11 +71,14 @@ class PlainRunner:
         self.say(f"\nExam code: {self.session.transcript.code}")
         while True:
             line = self.ask("\nType 'start' (or press Enter) to begin, 'quit' to leave: ")
-            if line is None or line.strip() == "quit":
+            if line is None or line.strip().lower() == "quit":
                 return False
-            if line.strip() in ("", "start"):
+            if line.strip().lower() in ("", "start"):
                 self.session.start()
                 return True
+            self.say(
+                f"The clock has not started, so {line.strip()[:40]!r} was not taken as an answer."
+            )
 
     def show_question(self) -> None:
         session = self.session

@@ -67,3 +67,10 @@ def test_drill_shows_exact_answers_as_math_and_stores_the_readable_form(tmp_path
     assert f"The answer is {shown}" in out and "The answer is log(" not in out
     assert log_odds.final["expected_display"] == shown
     assert all(a["verdict"]["expected_display"] == shown for a in log_odds.attempts)
+
+
+def test_an_answer_typed_before_the_start_is_not_taken_and_says_why(tmp_path: Path):
+    session, out = run(tmp_path, TINY_EXAM, ["0.25", "START", "quit"])
+    assert "'0.25' was not taken as an answer" in out
+    assert session.transcript.started_at is not None  # START in capitals starts the clock
+    assert not any(p.text for q in session.transcript.questions for p in q.parts)
