@@ -7,9 +7,11 @@ each question, answers typed line by line, and commands (``next``, ``prev``, ``g
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from interview_sim.answers.rubric import TickError, read_ticks
+from interview_sim.asks import statement_without_asks
 from interview_sim.engine.scoring import self_assessed_note
 from interview_sim.engine.session import Session, SessionError, TimeUp
 from interview_sim.engine.transcript import CREATED, GRADED, PartRecord, retake_command
@@ -89,7 +91,7 @@ class PlainRunner:
             f"\n=== Question {question.slot + 1} of {total} · {question.section} · "
             f"{clock_text(session.remaining())}{flag}"
         )
-        self.say(question.statement)
+        self.say(terminal_text(statement_without_asks(question.statement, len(question.parts))))
         self.say()
         for part in question.parts:
             saved = f"  (saved: {part.text})" if part.text else ""
@@ -286,3 +288,17 @@ class PlainRunner:
             return True
         self.say("Not submitted.")
         return True
+
+
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def terminal_text(markdown: str) -> str:
+    """A statement for a plain terminal: Markdown's bold markers dropped (**(−1.87, 1.62)** reads
+    as (−1.87, 1.62)); code blocks, tables and everything else kept exactly as written."""
+    lines, in_code = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        lines.append(line if in_code else _EMPHASIS.sub(r"\2", line))
+    return "\n".join(lines)

@@ -74,3 +74,13 @@ def test_an_answer_typed_before_the_start_is_not_taken_and_says_why(tmp_path: Pa
     assert "'0.25' was not taken as an answer" in out
     assert session.transcript.started_at is not None  # START in capitals starts the clock
     assert not any(p.text for q in session.transcript.questions for p in q.parts)
+
+
+def test_terminal_text_drops_bold_markers_but_not_code():
+    from interview_sim.plain import terminal_text
+
+    markdown = "x = **(−1.87, 1.62)** and __y__\n```python\nprint(2**10)\n```\n2 ** 3 stays"
+    assert (
+        terminal_text(markdown)
+        == "x = (−1.87, 1.62) and y\n```python\nprint(2**10)\n```\n2 ** 3 stays"
+    )
