@@ -13,6 +13,8 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from interview_sim.words import counted
+
 EXIT_USAGE = 2
 PARAMS_MAX_CHARS = 10_000  # the largest family's parameters fit in a few hundred characters
 PARAMS_MAX_DEPTH = 4  # an object of lists of numbers at most
@@ -561,7 +563,7 @@ def _report(problems: list[str]) -> None:
 def _print_queue(queue, cap: int, state, now) -> None:
     from interview_sim.chapters import CHAPTERS
 
-    waiting = f"; {queue.new_waiting} more new card(s) wait" if queue.new_waiting else ""
+    waiting = f"; {counted(queue.new_waiting, 'more new card')} wait" if queue.new_waiting else ""
     print(
         f"Due today: {len(queue.due)} to review, {len(queue.new)} new "
         f"(at most {cap} new a day{waiting})"
@@ -573,7 +575,7 @@ def _print_queue(queue, cap: int, state, now) -> None:
         if upcoming:
             day = upcoming[0].date()
             same = sum(1 for due in upcoming if due.date() == day)
-            print(f"Nothing to review now. Next: {day} ({same} card(s)).")
+            print(f"Nothing to review now. Next: {day} ({counted(same, 'card')}).")
         else:
             print("Nothing to review now.")
 

@@ -16,6 +16,7 @@ from interview_sim.engine.scoring import self_assessed_note
 from interview_sim.engine.session import Session, SessionError, TimeUp
 from interview_sim.engine.transcript import CREATED, GRADED, PartRecord, retake_command
 from interview_sim.safe_text import printable
+from interview_sim.words import counted
 
 HELP = """Commands (anything else is your answer to the current part):
   next / prev / goto K   move between questions        skip    next part of this question
@@ -165,7 +166,7 @@ class PlainRunner:
             while session.transcript.state != GRADED:
                 part = session.current.parts[self.part_index]
                 left = session.attempts_left(None, part.id)
-                attempts = f" ({left} attempt(s) left)" if left is not None else ""
+                attempts = f" ({counted(left, 'attempt')} left)" if left is not None else ""
                 line = self.ask(f"[{part.id}]{attempts} > ")
                 if line is None:
                     self.say(f"\nSaved. Resume with: interview-sim resume {session.transcript.id}")

@@ -378,7 +378,8 @@ class _Parser:
             if DIGIT_COMMA_DIGIT.search(self.text):
                 raise decimal_comma_error(self.text)
             allowed = f"{counts[0]} or more" if len(counts) > 2 else " or ".join(map(str, counts))
-            raise _fail(self.text, f'"{name}" takes {allowed} argument(s), got {len(args)}')
+            noun = "argument" if allowed == "1" else "arguments"
+            raise _fail(self.text, f'"{name}" takes {allowed} {noun}, got {len(args)}')
         return self.node("call", name, tuple(args))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_sim.chapters import CHAPTERS
+from interview_sim.words import counted
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHIPPED = ROOT / "generators" / "concepts"
@@ -316,7 +317,8 @@ def _blanks(text: str, raw_blanks: list, fail) -> tuple[tuple[str, ...], ...]:
         raise fail("text", "has no blank; mark each blank with ___")
     if markers != len(raw_blanks):
         raise fail(
-            "blanks", f"text has {markers} blank(s) (___) but blanks lists {len(raw_blanks)}"
+            "blanks",
+            f"text has {counted(markers, 'blank')} (___) but blanks lists {len(raw_blanks)}",
         )
     blanks = []
     for number, accepted in enumerate(raw_blanks, start=1):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_sim.resources import PRESETS
+from interview_sim.words import counted
 
 SHIPPED = PRESETS  # the top-level sessions/ folder, shipped inside the wheel
 FEEDBACK = ("end", "each")
@@ -227,7 +228,7 @@ def find_preset(name: str, data_dir: Path | None = None) -> Preset:
             return preset
     known = ", ".join(p.name for p in presets)
     extra = (
-        f" ({len(errors)} preset file(s) failed to load; see `interview-sim presets`)"
+        f" ({counted(len(errors), 'preset file')} failed to load; see `interview-sim presets`)"
         if errors
         else ""
     )

@@ -19,6 +19,7 @@ from interview_sim.review.plan import TARGET, Plan
 from interview_sim.review.ratings import rate
 from interview_sim.review.recall import recall_at
 from interview_sim.review.state import ReviewState, is_review, make_scheduler, review_moment
+from interview_sim.words import counted
 
 BAR = "█"
 EMPTY = "░"
@@ -94,7 +95,7 @@ def plan_text(plan: Plan, studied: set[str], today: date) -> str:
 
     away = (plan.date - today).days
     lines = [
-        f"Interview on {plan.date} ({away} day(s) away): "
+        f"Interview on {plan.date} ({counted(away, 'day')} away): "
         f"{len(studied & {c.id for c in plan.cards})} of {len(plan.cards)} cards studied",
         "",
         "Predicted recall on the day if you stop reviewing now, weakest first:",
@@ -112,10 +113,10 @@ def plan_text(plan: Plan, studied: set[str], today: date) -> str:
         lines.append("  nothing studied yet")
     if waiting:
         lines += ["", "Not studied yet (review introduces them):"]
-        lines += [f"  {chapter:<42} {count} card(s)" for chapter, count in waiting.items()]
+        lines += [f"  {chapter:<42} {counted(count, 'card')}" for chapter, count in waiting.items()]
     lines += ["", f"Reviews per day so that every studied card is at ≥ {TARGET:.0%} on the day:"]
     peak = max((due for _, due in plan.days), default=0) or 1
     lines += [f"  {day:%a %Y-%m-%d}  {bar(due / peak, 30)} {due}" for day, due in plan.days]
     total = sum(due for _, due in plan.days)
-    lines.append(f"  {total} review(s) in all; each day's review session shows them.")
+    lines.append(f"  {counted(total, 'review')} in all; each day's review session shows them.")
     return "\n".join(lines)

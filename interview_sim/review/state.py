@@ -26,6 +26,7 @@ from fsrs import Card, Rating, Scheduler, State
 from interview_sim.engine.transcript import GRADED, Transcript
 from interview_sim.review.ratings import fast_threshold, rate, right_first_time
 from interview_sim.store.files import atomic_write
+from interview_sim.words import counted
 
 SCHEMA = 1
 REVIEW_SOURCE = "interview_sim.review"  # the preset source that marks a review session
@@ -337,7 +338,8 @@ def load_state(
             state = rebuild(transcripts)
             notes.append(
                 f"{path}: the review state is damaged ({error}); it was kept as {aside.name} and "
-                f"rebuilt from {len(state.applied)} review session(s), so no review is lost"
+                f"rebuilt from {counted(len(state.applied), 'review session')}, "
+                "so no review is lost"
             )
             changed = True
         else:

@@ -7,6 +7,8 @@ from typing import Any
 
 from textual.content import Content
 
+from interview_sim.words import counted
+
 
 def due_label(store: Any, clock: Callable[[], float]) -> tuple[Content | None, list[str]]:
     """The Home entry for today's review and any problems to show. Runs in a worker: it reads
@@ -19,7 +21,7 @@ def due_label(store: Any, clock: Callable[[], float]) -> tuple[Content | None, l
     except ReviewSettingsError as error:
         return None, [str(error)]
     due, new = len(plan.queue.due), len(plan.queue.new)
-    detail = f"{new} new card(s) too" if new else "no new card today"
+    detail = f"{counted(new, 'new card')} too" if new else "no new card today"
     if not due and not new:
         detail = "nothing to review now"
     label = Content.from_markup(

@@ -176,7 +176,7 @@ BROKEN = {
     "duplicate option": (replace(GOOD_CHOICE, '{ text = "0",', '{ text = "1/2",'), "same text"),
     "blank count": (
         replace(GOOD_CLOZE, '[["sigmoid", "logistic"]]', '[["sigmoid"], ["x"]]'),
-        "1 blank(s)",
+        "text has 1 blank (___)",
     ),
     "no blank": (replace(GOOD_CLOZE, "the ___ function", "the sigmoid function"), "has no blank"),
     "four underscores": (

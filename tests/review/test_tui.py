@@ -24,7 +24,7 @@ def test_due_today_starts_a_review_that_schedules_its_cards(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot, app)
             assert isinstance(app.screen, HomeScreen)
-            assert "Due today (0)" in screen_text(app) and "2 new card(s)" in screen_text(app)
+            assert "Due today (0)" in screen_text(app) and "2 new cards" in screen_text(app)
             await pilot.press("v")
             await settle(pilot, app)
             assert isinstance(app.screen, RulesScreen)
@@ -69,7 +69,7 @@ def test_the_plan_screen_checks_the_date_and_shows_the_plan(tmp_path):
             await pilot.press("enter")
             await settle(pilot, app)
             text = screen_text(app)
-            assert f"Interview on {today + timedelta(days=3)} (3 day(s) away)" in text
+            assert f"Interview on {today + timedelta(days=3)} (3 days away)" in text
             assert "Reviews per day" in text
             await pilot.press("escape")
             await settle(pilot, app)
