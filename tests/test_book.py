@@ -37,7 +37,7 @@ REFERENCE = next(
 ROW = re.compile(r"^\| ((?:PRB|EXAM)-\d+|(?:IT|CAL|ENS|FE|DL)-Q\d+) \| .*? \| ([a-z/-]+) \|")
 
 CATALOGUE = book.catalogue()
-PRACTISED = {ref for _, refs in book.family_refs() for ref in refs}
+PRACTISED = {ref for ref in CATALOGUE if book.families_for(ref)}  # numeric or concept
 SHARED_REF = next(  # a problem several families vary (PRB-22 today), found rather than assumed
     (ref for ref in CATALOGUE if len(book.families_for(ref)) > 1), None
 )

@@ -119,6 +119,8 @@ def test_book_refs_exist_in_the_catalogue_and_belong_to_the_items_chapter(items)
     for item in items:
         for ref in item.book_refs:
             assert ref in owner, f"{item.id}: {ref} is not in section 5 of book_families.md"
+            if owner[ref] == "how-to":  # the introduction's samples preview later chapters
+                continue
             chapter = EXAM_SECTIONS[ref][0] if owner[ref] == "exam" else owner[ref]
             assert chapter == item.chapter, f"{item.id}: {ref} belongs to {chapter}"
 
