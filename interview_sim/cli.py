@@ -61,6 +61,12 @@ def _variant(args: argparse.Namespace):
 
     _not_a_book_id(args.family, f"{args.command} --book")
     family = get(args.family)
+    if args.book_instance:
+        if family.book_params is None:
+            raise CliError(
+                f"{family.id} has no instance printed in the book; use --seed for a variant"
+            )
+        return family.from_params(dict(family.book_params))
     if args.params is not None:
         raw = parse_params(args.params)
         try:
@@ -168,6 +174,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     if book is not None:
         print(book["note"])
     seed = f"seed {variant.seed}" if variant.seed is not None else "explicit parameters"
+    if args.book_instance:
+        from interview_sim.registry import get
+
+        family = get(variant.family)
+        refs = ", ".join(family.book_refs)
+        if family.book_numbers:
+            seed = f"the book's own numbers, {refs}"
+        else:
+            seed = f"our instance: the book prints no numbers for {refs}"
     print(f"# {variant.title}  ({variant.family} v{variant.version}, {seed})\n")
     print(variant.statement)
     print()
@@ -210,6 +225,11 @@ def _family_or_book_variant(args: argparse.Namespace):
     if args.family is not None or args.params is not None or getattr(args, "preview", None):
         raise CliError(
             "--book picks the family and the variant itself: give no FAMILY, --params or --preview"
+        )
+    if args.book_instance:
+        raise CliError(
+            "--book-instance needs the family: `interview-sim show --book REF` names the families "
+            "that vary REF; then `show FAMILY --book-instance`"
         )
     if args.command == "check" and args.seed is None:
         raise CliError(
@@ -701,6 +721,11 @@ def _add_variant_args(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--seed", type=int, help="variant seed (reproduces the same variant)")
     source.add_argument("--params", help="explicit parameters as JSON, e.g. '{\"p\": 0.1}'")
+    source.add_argument(
+        "--book-instance",
+        action="store_true",
+        help="FAMILY's instance of its book problem: the book's own numbers where it prints them",
+    )
     parser.add_argument(
         "--book",
         metavar="REF",

@@ -215,6 +215,8 @@ class Family:
     kind: str = "numeric"
     space: int | None = None  # how many distinct variants exist, when fewer than ~10**4
     book_params: Mapping[str, Any] | None = None  # the book's own instance
+    # False where the book prints no numbers for this problem and book_params are our own
+    book_numbers: bool = True
 
     def variant(self, seed: int) -> Variant:
         """The reproducible variant for a seed."""
@@ -273,6 +275,10 @@ class Family:
             "version": self.version,
             "book_refs": list(self.book_refs),
             "params": [p.to_json() for p in self.params],
+            # the instance `show FAMILY --book-instance` shows: the book's numbers, or ours
+            "book_instance": None
+            if self.book_params is None
+            else {"params": params_to_json(self.book_params), "printed_in_book": self.book_numbers},
         }
 
 

@@ -130,6 +130,8 @@ def test_show_book_without_a_seed_names_the_fresh_seed_it_used(capsys):
         (["coverage", "--chapter", "nope"], "unknown chapter 'nope'; the book's chapters are"),
         (["run", "practice", "--book", "PRB-22", "--family", "x"], "give --book or --family"),
         (["run", "practice", "--plain", "--book", UNCOVERED], f"{UNCOVERED} ("),
+        (["show", "--book", "PRB-22", "--book-instance"], "--book-instance needs the family"),
+        (["show", "lr_sigmoid_range", "--book-instance"], "has no instance printed in the book"),
     ],
 )
 def test_book_errors_are_one_line_exit_2(tmp_path, capsys, args, message):
@@ -174,3 +176,33 @@ def test_check_book_grades_the_variant_show_book_printed(capsys):
     first, verdict = out.splitlines()[:2]
     assert first.endswith(f"checking {shown['family']} (seed 3)")
     assert verdict.startswith("correct")
+
+
+def test_book_instance_shows_the_books_numbers_or_says_they_are_ours(capsys):
+    from interview_sim.answers.check import expected_text
+    from interview_sim.registry import all_families
+
+    families = all_families()
+    printed = next(f for f in families if f.book_numbers)
+    ours = next(f for f in families if not f.book_numbers)
+    code, out, _ = run(capsys, "show", printed.id, "--book-instance")
+    assert code == 0 and f"the book's own numbers, {printed.book_refs[0]}" in out.splitlines()[0]
+    assert printed.from_params(dict(printed.book_params)).statement in out
+    code, out, _ = run(capsys, "show", ours.id, "--book-instance")
+    assert code == 0 and "our instance: the book prints no numbers" in out.splitlines()[0]
+    # the instance's own exact answer checks correct, so the book's problem can be self-marked
+    part = printed.from_params(dict(printed.book_params)).parts[0]
+    args = ["check", printed.id, "--book-instance", "--part", part.id, "--json"]
+    code, out, _ = run(capsys, *args, f"--answer={expected_text(part)}")
+    assert code == 0 and json.loads(out)["verdict"] == "correct"
+
+
+def test_families_json_names_each_book_instance_and_whether_the_book_prints_it(capsys):
+    code, out, _ = run(capsys, "families", "--json")
+    entries = {entry["id"]: entry for entry in json.loads(out)}
+    from interview_sim.registry import all_families
+
+    for family in all_families():
+        instance = entries[family.id]["book_instance"]
+        assert instance["printed_in_book"] == family.book_numbers
+        assert family.from_params(instance["params"]).parts  # the JSON params rebuild it

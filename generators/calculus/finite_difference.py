@@ -148,5 +148,6 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"function": "poly", "coefficients": [0, 0, 0, 1], "x": 2, "h": 0.1},
 )

@@ -171,5 +171,6 @@ FAMILY = Family(
     solve=solve,
     check=check,
     space=len(VARIANTS),
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"kind": "log", "a": 1, "k": 1, "m": 1},
 )

@@ -125,5 +125,6 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"w": [1, -2], "x": [3, 1], "y": -1},
 )

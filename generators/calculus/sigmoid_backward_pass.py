@@ -96,5 +96,6 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"z": [0, 2, -1], "upstream": [1, 0.5, -2]},
 )

@@ -235,6 +235,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={
         "setting": "image",
         "width": 640,

@@ -135,5 +135,6 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"u": [1, 2, 2], "v": [2, 1, 2], "w": [-2, 1, -2]},
 )

@@ -123,5 +123,6 @@ FAMILY = Family(
     ),
     draw=draw,
     solve=solve,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"p": 0.5, "q": 0.2, "a": 2},
 )

@@ -120,5 +120,6 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     space=3854,  # μ on a 0.5 grid to ±10, σ 0.5 to 5, x on a 0.5 grid within 3σ (not μ, not μ ± σ)
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"mu": 0, "sigma": 1, "x": 0.5},
 )

@@ -143,6 +143,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={
         "pos_scores": [0.9, 0.8, 0.55, 0.4],
         "neg_scores": [0.7, 0.4, 0.3, 0.2, 0.1],

@@ -187,6 +187,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={
         "w": [1, -0.5],
         "g": [0.4, -0.2],

@@ -123,5 +123,6 @@ FAMILY = Family(
     solve=solve,
     check=check,
     space=len(NS) * len(FACTORS),
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"n": 1000, "m": 1000},
 )

@@ -226,6 +226,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={
         "labels": "animals",
         "probs": [[0.7, 0.2, 0.1], [0.3, 0.4, 0.3], [0.35, 0.4, 0.25]],

@@ -130,5 +130,6 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"k": 5, "v": 1, "c": 0.3},
 )

@@ -148,5 +148,6 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"alpha0": 0.1, "T": 300, "M": 6, "t": 120},
 )

@@ -173,6 +173,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     # our own instance: X = 1 or 3 with equal chance, f(x) = x²: E[f] = 5, f(E) = 4
     book_params={"function": "square", "values": [1, 3], "probabilities": [0.5, 0.5]},
 )

@@ -235,6 +235,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     # our own table for the book's question (Y = X + Z)
     book_params={
         "map": "sum",

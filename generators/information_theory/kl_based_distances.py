@@ -223,6 +223,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     # our own instance (the book names the variants without numbers)
     book_params={"story": "topics", "p": [0.5, 0.5], "q": [0.9, 0.1]},
 )

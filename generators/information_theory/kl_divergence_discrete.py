@@ -291,6 +291,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     # our own instance: the book gives the formula and the true/false facts, not numbers
     book_params={
         "story": "weather",

@@ -245,6 +245,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     # our own instance (the book gives the formulas, not a table)
     book_params={"story": "channel", "joint": [[0.4, 0.1], [0.1, 0.2], [0, 0.2]]},
 )

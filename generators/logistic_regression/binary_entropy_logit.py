@@ -120,5 +120,6 @@ FAMILY = Family(
     solve=solve,
     check=check,
     space=98 * 2,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"p0": 0.1, "unit": "nats"},
 )

@@ -299,5 +299,6 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     check=check,
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"story": "proton", "counts": [[560, 260], [69, 36]], "level": 95},
 )

@@ -180,5 +180,6 @@ FAMILY = Family(
         for b in SHIFTS
         for x in POINTS
     ),
+    book_numbers=False,  # the book prints no numbers here: book_params are ours
     book_params={"a": 1, "b": 0, "x0": 1},
 )
