@@ -46,6 +46,7 @@ FAMILY = Family(
     draw=draw,
     solve=solve,
     book_params=None,  # TODO the book's own instance, e.g. {{"x": 3}}
+    book_numbers=True,  # TODO False if the book prints no numbers and book_params are ours
 )
 '''
 
