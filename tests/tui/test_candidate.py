@@ -257,3 +257,15 @@ async def test_a_failing_background_job_is_told_not_left_waiting(data_dir, clock
         await settle(pilot, app)
         told = " ".join(n.message for n in app._notifications)
         assert "Could not load your history: the disk went away" in told
+
+
+async def test_every_shipped_preset_on_home_has_its_key(data_dir, clock):
+    app = make_app(data_dir, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        text = screen_text(app)
+        for key, title in [("k", "Concept drill"), ("m", "Job-interview mock exam")]:
+            assert f"[{key}] {title}" in text
+        await pilot.press("k")  # the concept drill asks for its chapter first
+        await settle(pilot, app)
+        assert isinstance(app.screen, Picker)

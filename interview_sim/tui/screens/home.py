@@ -17,7 +17,13 @@ from interview_sim.tui.reported import reported
 from interview_sim.tui.text import clock_text, percent_text, when
 
 ORDER = ("mock-exam", "rapid-fire", "chapter-drill", "practice")
-KEYS = {"mock-exam": "m", "rapid-fire": "r", "chapter-drill": "d", "practice": "p"}
+KEYS = {
+    "mock-exam": "m",
+    "rapid-fire": "r",
+    "chapter-drill": "d",
+    "practice": "p",
+    "concept-drill": "k",
+}
 
 
 class HomeScreen(Screen):
@@ -26,6 +32,8 @@ class HomeScreen(Screen):
         Binding("r", "start('rapid-fire')", "Rapid fire", id="home.rapid"),
         Binding("d", "start('chapter-drill')", "Drill", id="home.drill"),
         Binding("p", "start('practice')", "Practice", id="home.practice"),
+        # listed as [k] on the screen; the footer at 80 columns has no room for one more key
+        Binding("k", "start('concept-drill')", "Concepts", id="home.concepts", show=False),
         Binding("c", "resume", "Continue", id="home.continue"),
         Binding("v", "review", "Review", id="home.review"),
         Binding("i", "plan", "Plan", id="home.plan"),
