@@ -23,7 +23,7 @@ from typing import Any
 from interview_sim.answers import verdict as v
 from interview_sim.answers.errors import AnswerFormatError
 from interview_sim.answers.expressions import parse_expression, rational_value
-from interview_sim.answers.lists import read_matrix, read_vector, shape_text
+from interview_sim.answers.lists import read_matrix, read_vector, shape_text, shortened
 from interview_sim.answers.lists import read_shape as _read_shape
 from interview_sim.answers.numbers import format_decimal, format_exact, normalize, parse_number
 from interview_sim.answers.phrases import same_phrase
@@ -194,9 +194,9 @@ def _float_range(value: Fraction, typed: str) -> Fraction:
     try:
         float(value)
     except OverflowError:
-        shown = typed.strip() if len(typed.strip()) <= 40 else typed.strip()[:39] + "…"
         raise AnswerFormatError(
-            f'"{shown}" is too large to compare: real answers must lie within ±10³⁰⁸'
+            f'"{shortened(typed.strip())}" is too large to compare: '
+            "real answers must lie within ±10³⁰⁸"
         ) from None
     return value
 

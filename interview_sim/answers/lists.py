@@ -29,12 +29,13 @@ _CLOSER = {"[": "]", "(": ")"}
 _OPENER = {"]": "[", ")": "("}
 
 
-def _shown(text: str) -> str:
+def shortened(text: str) -> str:
+    """Typed text quoted in a message, cut short when long (its length said)."""
     return text if len(text) <= 40 else f"{text[:30]}…({len(text)} characters)"
 
 
 def _fail(text: str, message: str) -> AnswerFormatError:
-    return AnswerFormatError(f'could not read "{_shown(text)}": {message}')
+    return AnswerFormatError(f'could not read "{shortened(text)}": {message}')
 
 
 _EMPTY_VECTOR = "the answer is empty: type the entries separated by commas, e.g. [1, 2, 3]"
@@ -99,7 +100,7 @@ def _strip_outer(text: str, pairs: dict[int, int], start: int, end: int) -> tupl
         if close == end - 1:
             return start + 1, end - 1
         if text[start] == "[":  # "[1, 2] 3" or "[1, 2], [3, 4]" without an outer bracket
-            raise _fail(text, f'unexpected text after "]": "{_shown(text[close + 1 : end])}"')
+            raise _fail(text, f'unexpected text after "]": "{shortened(text[close + 1 : end])}"')
     return start, end
 
 
@@ -195,7 +196,7 @@ def split_matrix(text: str) -> list[list[str]]:
     if start < end and body[start] in _CLOSER and _rows_in_brackets(body, start, end):
         after = body[start + 1 : pairs[start]].lstrip()[:1]
         if after in _CLOSER:  # "[[1, 2], [3, 4]] 5": the outer bracket closed early
-            extra = _shown(body[pairs[start] + 1 : end].strip())
+            extra = shortened(body[pairs[start] + 1 : end].strip())
             raise _fail(body, f'unexpected text after the matrix: "{extra}"')
         return _checked_rows(body, _bracketed_rows(body, start, end, pairs))
     return _checked_rows(body, _separated_rows(body, start, end, pairs))
@@ -242,7 +243,7 @@ def _bracketed_rows(text: str, start: int, end: int, pairs: dict[int, int]) -> l
             index = close + 1
             expect_row = False
         else:
-            where = _shown(text[index:end])
+            where = shortened(text[index:end])
             raise _fail(text, f'unexpected "{where}" between rows: expected rows such as [1, 2]')
     if not rows or expect_row:
         raise _fail(text, "expected rows such as [[1, 2], [3, 4]], separated by commas")
@@ -300,7 +301,7 @@ def read_shape(text: str) -> tuple[tuple[int, ...], str]:
         items = split_vector(body)
     if len(items) > MAX_SHAPE_RANK or not all(re.fullmatch(r"\d{1,9}", item) for item in items):
         raise AnswerFormatError(
-            f'could not read "{_shown(text)}" as a shape: '
+            f'could not read "{shortened(text)}" as a shape: '
             "expected whole numbers such as (1, 32, 55, 55)"
         )
     shape = tuple(int(item) for item in items)
