@@ -86,15 +86,9 @@ def _environment(html: bool) -> jinja2.Environment:
     return env
 
 
-# kinds whose stored answer is math text ("log(9)/2"); the others (a choice "e", a word, a shape)
-# are shown exactly as stored: read as math, the choice "e" became Euler's number ≈ 2.718
-_MATH_KINDS = {"integer", "fraction", "real", "expression", "vector", "matrix", "interval"}
-
-
 def expected_shown(part: Any) -> str:
-    """A part's stored exact answer as a reader sees it."""
-    text = str(part.expected)
-    return readable(text) if str(part.kind) in _MATH_KINDS else text
+    """A part's stored exact answer as a reader sees it: math as math, a choice as its letter."""
+    return readable(str(part.expected), kind=part.kind)
 
 
 def verdict_label(final: dict[str, Any] | None) -> str:

@@ -139,12 +139,19 @@ def part_display(part: Any) -> str:
     return math_text(part.answer)
 
 
-def readable(text: str, symbols: tuple[str, ...] = ()) -> str:
+# answer kinds whose stored text is words or a literal (a choice "e" is not Euler's number)
+_AS_STORED = {"shape", "choice", "choices", "boolean", "text", "explain"}
+
+
+def readable(text: str, symbols: tuple[str, ...] = (), kind: str = "") -> str:
     """Machine answer text the checker accepts ("log(9)/2", "[1/3, exp(-1)]") as readable math.
 
     Used where only the stored text is at hand (transcripts written before ``expected_display``
-    existed, exports); text that is not math (choices, shapes, true/false) comes back unchanged.
+    existed, exports); text that is not math (choices, shapes, true/false) comes back unchanged,
+    and with the part's ``kind`` known, so does every answer of a kind that is not math.
     """
+    if str(kind) in _AS_STORED:
+        return text
     value = _parse_machine(text.strip(), symbols)
     return text if value is None else math_text(value)
 

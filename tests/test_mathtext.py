@@ -282,3 +282,9 @@ def test_a_fraction_too_long_to_read_is_shown_by_its_decimal():
     assert len(text) < 16 and "/" not in text
     assert_approx_matches(text, p_value)
     assert math_text(sympy.Rational(5668704, 38762791)) == "5668704/38762791 ≈ 0.1462"
+
+
+def test_an_old_verdict_of_a_choice_shows_its_letter_not_eulers_number():
+    stored = {"verdict": "incorrect", "expected": "e"}
+    assert expected_display(stored, "choice") == "e"
+    assert expected_display(stored, "real") == "e ≈ 2.718"

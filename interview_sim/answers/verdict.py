@@ -41,8 +41,8 @@ class Verdict:
         return {"verdict": data.pop("status"), **data}
 
 
-def expected_display(verdict: dict[str, Any]) -> str:
-    """The readable expected answer of a stored verdict.
+def expected_display(verdict: dict[str, Any], kind: str = "") -> str:
+    """The readable expected answer of a stored verdict of a part of ``kind``.
 
     Transcripts written before ``expected_display`` existed only have the machine text
     ``expected``: it is rendered on the fly, so old sessions still load and read as math.
@@ -51,4 +51,4 @@ def expected_display(verdict: dict[str, Any]) -> str:
         return verdict["expected_display"]
     from interview_sim.mathtext import readable
 
-    return readable(verdict.get("expected", "") or "")
+    return readable(verdict.get("expected", "") or "", kind=kind)

@@ -75,7 +75,7 @@ def part_review(index: int, record: Any) -> Content:
     lines.append(
         Content.from_markup(
             "  exact answer: [b]$expected[/]\n  [$text-muted]accepted: $accepted[/]",
-            expected=expected_display({**final, "expected": record.expected}),
+            expected=expected_display({**final, "expected": record.expected}, record.kind),
             accepted=record.accepted,
         )
     )

@@ -55,7 +55,7 @@ def verdict_content(verdict: dict[str, Any], closed: bool, kind: str = "") -> Co
         lines.append(
             Content.from_markup(
                 "answer: [bold]$e[/]  [$text-muted]accepted: $a[/]",
-                e=expected_display(verdict),
+                e=expected_display(verdict, kind),
                 a=verdict.get("accepted", ""),
             )
         )
