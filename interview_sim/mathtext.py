@@ -310,9 +310,13 @@ def symbol_text(name: str) -> str:
 _LONGEST_FRACTION = 24
 
 
+def _fraction_text(exact: sympy.Rational) -> str:
+    return format_exact(Fraction(int(exact.p), int(exact.q)))
+
+
 def _top_text(exact: sympy.Basic) -> str:
     if isinstance(exact, sympy.Rational):
-        text = format_exact(Fraction(int(exact.p), int(exact.q))).replace("-", MINUS)
+        text = _fraction_text(exact).replace("-", MINUS)
         return text if len(text) <= _LONGEST_FRACTION else f"≈ {decimal_text(exact, 6)}"
     return _PRINTER.doprint(exact)
 
@@ -321,7 +325,7 @@ def _needs_approx(exact: sympy.Basic) -> bool:
     if exact.free_symbols or not exact.is_number or exact.is_Float:
         return False
     if isinstance(exact, sympy.Rational):
-        text = format_exact(Fraction(int(exact.p), int(exact.q)))
+        text = _fraction_text(exact)
         return "/" in text and len(text) <= _LONGEST_FRACTION
     return exact.is_real is not False  # a complex value has no single decimal to show
 
